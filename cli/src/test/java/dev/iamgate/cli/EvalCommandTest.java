@@ -1,0 +1,132 @@
+package dev.iamgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code iamgate eval}: the JSON Lines contract of architecture.md. */
+class EvalCommandTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Path CORPUS = Path.of("../core/src/test/resources/conformance/public.jsonl");
+    private static final String ALLOW_ALL = "{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":"
+            + "{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}]}";
+    private static final String REQUEST = "{\"principal\":\"arn:aws:iam::123456789012:user/alice\","
+            + "\"action\":\"iam:GetUser\",\"resource\":\"*\"}";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, List<String> lines, String err) {}
+
+    private Run eval(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = IamGateCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
+        List<String> lines = out.toString().lines().toList();
+        return new Run(exitCode, lines, err.toString());
+    }
+
+    private Path cases(String... lines) throws IOException {
+        Path file = dir.resolve("cases.jsonl");
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void everyCorpusCaseIsAnsweredInInputOrderWithTheExpectedDecision() throws IOException {
+        List<String> input = Files.readAllLines(CORPUS, StandardCharsets.UTF_8);
+
+        Run run = eval("eval", "--cases", CORPUS.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSameSizeAs(input);
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode testCase = JSON.readTree(input.get(i));
+            JsonNode answer = JSON.readTree(run.lines().get(i));
+            assertThat(answer.get("id").asString()).isEqualTo(testCase.get("id").asString());
+            assertThat(answer.path("decision").asString()).as(input.get(i)).isEqualTo(testCase.get("expected").asString());
+        }
+    }
+
+    @Test
+    void aCaseWhosePoliciesDoNotParseGetsAnErrorNamingThePolicy() throws IOException {
+        String broken = "{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}}]}";
+        Run run = eval("eval", "--cases", cases(
+                "{\"id\":\"bad\",\"policies\":" + broken + ",\"request\":" + REQUEST + "}",
+                "{\"id\":\"good\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}").toString());
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode bad = JSON.readTree(run.lines().get(0));
+        assertThat(bad.get("id").asString()).isEqualTo("bad");
+        assertThat(bad.has("decision")).isFalse();
+        assertThat(bad.get("error").asString()).contains("identity[0]").contains("Effect");
+        assertThat(run.lines().get(1)).isEqualTo("{\"id\":\"good\",\"decision\":\"Allow\"}");
+    }
+
+    @Test
+    void aLineThatIsNotACaseGetsAnErrorAndTheNextLinesAreStillAnswered() throws IOException {
+        Run run = eval("eval", "--cases", cases(
+                "not json",
+                "{\"id\":\"no-request\",\"policies\":" + ALLOW_ALL + "}",
+                "{\"id\":\"ok\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        assertThat(JSON.readTree(run.lines().get(0)).has("error")).isTrue();
+        assertThat(JSON.readTree(run.lines().get(1)).get("error").asString()).contains("request");
+        assertThat(run.lines().get(2)).isEqualTo("{\"id\":\"ok\",\"decision\":\"Allow\"}");
+    }
+
+    @Test
+    void multivaluedContextKeysAreArrays() throws IOException {
+        String forAny = "{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":\"b\"}}}}]}";
+        String request = "{\"principal\":\"arn:aws:iam::123456789012:user/alice\",\"action\":\"iam:TagUser\","
+                + "\"resource\":\"*\",\"context\":{\"aws:TagKeys\":[\"a\",\"b\"]}}";
+        Run run = eval("eval", "--cases", cases("{\"id\":\"m\",\"policies\":" + forAny + ",\"request\":" + request + "}").toString());
+
+        assertThat(run.lines()).containsExactly("{\"id\":\"m\",\"decision\":\"Allow\"}");
+    }
+
+    @Test
+    void aDashReadsStandardInput() {
+        InputStream original = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(("{\"id\":\"s\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(eval("eval", "--cases", "-").lines()).containsExactly("{\"id\":\"s\",\"decision\":\"Allow\"}");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void aMissingFileIsAnIoErrorWithExitCodeTwo() {
+        Run run = eval("eval", "--cases", dir.resolve("absent.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("absent.jsonl");
+    }
+
+    @Test
+    void aMissingOptionIsAUsageErrorWithExitCodeTwo() {
+        assertThat(eval("eval").exitCode()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.iamgate.eval;
+
+import dev.iamgate.internal.compile.CompiledLayer;
+import dev.iamgate.policy.Effect;
+import dev.iamgate.policy.Policy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The policies that govern a set of requests, compiled once and evaluated many times with AWS's
+ * decision logic. Immutable and thread-safe: evaluation takes no lock, and
+ * {@link #evaluate(RequestContext)} allocates nothing.
+ *
+ * <pre>{@code
+ * PolicySet policies = PolicySet.builder().identity(PolicyParser.parse(json)).build();
+ * Decision decision = policies.evaluate(RequestContext.builder()
+ *         .principal("arn:aws:iam::123456789012:user/alice")
+ *         .action("iam:CreateAccessKey")
+ *         .resource("arn:aws:iam::123456789012:user/alice")
+ *         .key("aws:username", "alice")
+ *         .build());
+ * }</pre>
+ */
+public final class PolicySet {
+
+    private final DecisionLogic logic;
+    private final int statementCount;
+
+    private PolicySet(Builder builder) {
+        CompiledLayer identity = CompiledLayer.compile(PolicyType.IDENTITY, builder.identity);
+        CompiledLayer resource = CompiledLayer.compile(PolicyType.RESOURCE, builder.resource);
+        CompiledLayer boundary = CompiledLayer.compile(PolicyType.PERMISSIONS_BOUNDARY, builder.boundary);
+        CompiledLayer session = CompiledLayer.compile(PolicyType.SESSION, builder.session);
+        List<CompiledLayer> scps = builder.serviceControlLevels.stream()
+                .map(level -> CompiledLayer.compile(PolicyType.SERVICE_CONTROL, level)).toList();
+        List<CompiledLayer> rcps = builder.resourceControlLevels.stream()
+                .map(level -> CompiledLayer.compile(PolicyType.RESOURCE_CONTROL, level)).toList();
+        List<CompiledLayer> all = new ArrayList<>();
+        all.addAll(scps);
+        all.addAll(rcps);
+        all.add(resource);
+        all.add(identity);
+        all.add(boundary);
+        all.add(session);
+        this.logic = new DecisionLogic(identity, resource, boundary, session, scps, rcps, List.copyOf(all));
+        this.statementCount = all.stream().mapToInt(CompiledLayer::statementCount).sum();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An identity-based policy set of the given policies, the common case. */
+    public static PolicySet ofIdentityPolicies(Policy... policies) {
+        return builder().identity(policies).build();
+    }
+
+    /** Decides a request. */
+    public Decision evaluate(RequestContext request) {
+        return Decision.of(logic.decide(request).outcome());
+    }
+
+    /**
+     * Decides a request and says why: the deciding statements and, for every statement whose
+     * action matched, what matched and which conditions failed. Costs more than
+     * {@link #evaluate}; use it for denials worth explaining and for tools.
+     */
+    public Decision explain(RequestContext request) {
+        Verdict verdict = logic.decide(request);
+        boolean hasBoundary = logic.layers().stream()
+                .anyMatch(l -> l.type() == PolicyType.PERMISSIONS_BOUNDARY && !l.isEmpty());
+        List<StatementTrace> considered = new ArrayList<>();
+        for (CompiledLayer layer : logic.layers()) {
+            layer.trace(request.lowerAction(), request.lowerService(), request.resource(), request.principal(),
+                    request.requestKeys(), hasBoundary, considered);
+        }
+        Effect decidingEffect = verdict.outcome() == Outcome.EXPLICIT_DENY ? Effect.DENY : Effect.ALLOW;
+        List<StatementRef> deciding = verdict.outcome() == Outcome.IMPLICIT_DENY ? List.of()
+                : considered.stream()
+                        .filter(t -> t.applies() && t.statement().effect() == decidingEffect
+                                && t.statement().policyType() == verdict.decidingType())
+                        .map(StatementTrace::statement)
+                        .toList();
+        return new Decision(verdict.outcome(), Optional.of(new Explanation(verdict.decidingType(), deciding, considered)));
+    }
+
+    /** How many statements the set holds, over every kind of policy. */
+    public int statementCount() {
+        return statementCount;
+    }
+
+    /** Collects the policies of each kind. Not thread-safe; {@link #build()} compiles. */
+    public static final class Builder {
+        private final List<Policy> identity = new ArrayList<>();
+        private final List<Policy> resource = new ArrayList<>();
+        private final List<Policy> boundary = new ArrayList<>();
+        private final List<Policy> session = new ArrayList<>();
+        private final List<List<Policy>> serviceControlLevels = new ArrayList<>();
+        private final List<List<Policy>> resourceControlLevels = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Identity-based policies: the user's, its groups', the role's (inline and managed). */
+        public Builder identity(Policy... policies) {
+            return identity(Arrays.asList(policies));
+        }
+
+        public Builder identity(Collection<Policy> policies) {
+            addAll(identity, policies);
+            return this;
+        }
+
+        /** The resource-based policy of the target resource (several documents act as one). */
+        public Builder resource(Policy... policies) {
+            return resource(Arrays.asList(policies));
+        }
+
+        public Builder resource(Collection<Policy> policies) {
+            addAll(resource, policies);
+            return this;
+        }
+
+        /** The caller's permissions boundary. */
+        public Builder permissionsBoundary(Policy... policies) {
+            return permissionsBoundary(Arrays.asList(policies));
+        }
+
+        public Builder permissionsBoundary(Collection<Policy> policies) {
+            addAll(boundary, policies);
+            return this;
+        }
+
+        /** Session policies passed when the caller's session was created. */
+        public Builder sessionPolicies(Collection<Policy> policies) {
+            addAll(session, policies);
+            return this;
+        }
+
+        /**
+         * The SCPs attached at one level of the organization (root, an OU, the account). Call once
+         * per level: at every level some SCP must allow.
+         */
+        public Builder serviceControlLevel(Collection<Policy> policies) {
+            List<Policy> level = new ArrayList<>();
+            addAll(level, policies);
+            serviceControlLevels.add(level);
+            return this;
+        }
+
+        /** The RCPs attached at one level of the organization; every level must allow. */
+        public Builder resourceControlLevel(Collection<Policy> policies) {
+            List<Policy> level = new ArrayList<>();
+            addAll(level, policies);
+            resourceControlLevels.add(level);
+            return this;
+        }
+
+        public PolicySet build() {
+            return new PolicySet(this);
+        }
+
+        private static void addAll(List<Policy> target, Collection<Policy> policies) {
+            for (Policy policy : policies) {
+                target.add(Objects.requireNonNull(policy, "policy"));
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.iamgate.internal.compile;
+
+import dev.iamgate.eval.PolicyType;
+import dev.iamgate.eval.StatementRef;
+import dev.iamgate.eval.StatementTrace;
+import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.policy.Effect;
+import dev.iamgate.policy.Policy;
+import dev.iamgate.policy.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The policies of one kind (identity, boundary, one SCP level, …), compiled and indexed by action.
+ * Immutable and thread-safe; evaluation takes no lock and allocates nothing.
+ */
+public final class CompiledLayer {
+
+    private final PolicyType type;
+    private final List<Policy> policies;
+    private final ActionIndex index;
+    private final int statementCount;
+
+    private CompiledLayer(PolicyType type, List<Policy> policies) {
+        this.type = type;
+        this.policies = List.copyOf(policies);
+        List<CompiledStatement> statements = new ArrayList<>();
+        for (int p = 0; p < this.policies.size(); p++) {
+            Policy policy = this.policies.get(p);
+            for (Statement statement : policy.statements()) {
+                StatementRef ref = new StatementRef(type, policy.name(), p, statement.index(), statement.sid(),
+                        statement.effect(), statement.location());
+                statements.add(new CompiledStatement(ref, statement, policy.version()));
+            }
+        }
+        this.statementCount = statements.size();
+        this.index = new ActionIndex(statements);
+    }
+
+    /** Compiles the policies of one kind. */
+    public static CompiledLayer compile(PolicyType type, List<Policy> policies) {
+        return new CompiledLayer(type, policies);
+    }
+
+    public PolicyType type() {
+        return type;
+    }
+
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    public int statementCount() {
+        return statementCount;
+    }
+
+    public boolean isEmpty() {
+        return policies.isEmpty();
+    }
+
+    /**
+     * Whether an applicable Deny statement exists. In resource-based policies a Deny applies to
+     * the principals it names, its account included; a {@code NotPrincipal} Deny applies to every
+     * caller that has a permissions boundary, as AWS documents.
+     */
+    public boolean denies(String lowerAction, String lowerService, String resource, String caller,
+            RequestKeys keys, boolean callerHasBoundary) {
+        return anyDeny(index.exact(lowerAction), lowerAction, resource, caller, keys, callerHasBoundary)
+                || anyDeny(index.service(lowerService), lowerAction, resource, caller, keys, callerHasBoundary)
+                || anyDeny(index.global(), lowerAction, resource, caller, keys, callerHasBoundary);
+    }
+
+    /**
+     * The strongest way an applicable Allow statement names the caller: {@link PrincipalMatch#DIRECT}
+     * for any applicable Allow outside resource-based policies, {@link PrincipalMatch#NONE} when
+     * none applies.
+     */
+    public PrincipalMatch allows(String lowerAction, String lowerService, String resource, String caller,
+            RequestKeys keys) {
+        PrincipalMatch best = bestAllow(index.exact(lowerAction), PrincipalMatch.NONE, lowerAction, resource, caller, keys);
+        if (best != PrincipalMatch.DIRECT) {
+            best = bestAllow(index.service(lowerService), best, lowerAction, resource, caller, keys);
+        }
+        if (best != PrincipalMatch.DIRECT) {
+            best = bestAllow(index.global(), best, lowerAction, resource, caller, keys);
+        }
+        return best;
+    }
+
+    /** Appends a trace of every statement whose action matches, in document order. */
+    public void trace(String lowerAction, String lowerService, String resource, String caller, RequestKeys keys,
+            boolean callerHasBoundary, List<StatementTrace> out) {
+        List<CompiledStatement> matching = new ArrayList<>();
+        for (ActionIndex.Bucket bucket : List.of(index.exact(lowerAction), index.service(lowerService), index.global())) {
+            for (CompiledStatement[] statements : List.of(bucket.denies(), bucket.allows())) {
+                for (CompiledStatement statement : statements) {
+                    if (bucket.actionKnownToMatch() || statement.action.matches(lowerAction)) {
+                        matching.add(statement);
+                    }
+                }
+            }
+        }
+        matching.sort((a, b) -> a.ref.policyIndex() != b.ref.policyIndex()
+                ? Integer.compare(a.ref.policyIndex(), b.ref.policyIndex())
+                : Integer.compare(a.ref.statementIndex(), b.ref.statementIndex()));
+        for (CompiledStatement statement : matching) {
+            out.add(statement.trace(resource, principalApplies(statement, caller, callerHasBoundary), keys));
+        }
+    }
+
+    private boolean anyDeny(ActionIndex.Bucket bucket, String lowerAction, String resource, String caller,
+            RequestKeys keys, boolean callerHasBoundary) {
+        for (CompiledStatement statement : bucket.denies()) {
+            if ((bucket.actionKnownToMatch() || statement.action.matches(lowerAction))
+                    && principalApplies(statement, caller, callerHasBoundary)
+                    && statement.resourceAndConditionsHold(resource, keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PrincipalMatch bestAllow(ActionIndex.Bucket bucket, PrincipalMatch best, String lowerAction,
+            String resource, String caller, RequestKeys keys) {
+        for (CompiledStatement statement : bucket.allows()) {
+            if (!bucket.actionKnownToMatch() && !statement.action.matches(lowerAction)) {
+                continue;
+            }
+            PrincipalMatch match = principalMatch(statement, caller);
+            if (match.ordinal() > best.ordinal() && statement.resourceAndConditionsHold(resource, keys)) {
+                best = match;
+                if (best == PrincipalMatch.DIRECT) {
+                    return best;
+                }
+            }
+        }
+        return best;
+    }
+
+    private PrincipalMatch principalMatch(CompiledStatement statement, String caller) {
+        return type == PolicyType.RESOURCE ? statement.principal.match(caller) : PrincipalMatch.DIRECT;
+    }
+
+    private boolean principalApplies(CompiledStatement statement, String caller, boolean callerHasBoundary) {
+        if (type != PolicyType.RESOURCE) {
+            return true;
+        }
+        if (callerHasBoundary && statement.effect == Effect.DENY && statement.principal.isNegated()) {
+            return true;
+        }
+        return statement.principal.match(caller) != PrincipalMatch.NONE;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.iamgate.internal.compile;
+
+import dev.iamgate.eval.ConditionTrace;
+import dev.iamgate.eval.StatementRef;
+import dev.iamgate.eval.StatementTrace;
+import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.internal.condition.CompiledCondition;
+import dev.iamgate.internal.condition.ConditionCompiler;
+import dev.iamgate.policy.Effect;
+import dev.iamgate.policy.PolicyVersion;
+import dev.iamgate.policy.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One statement in evaluable form: every pattern and condition value parsed once. */
+final class CompiledStatement {
+
+    final StatementRef ref;
+    final Statement source;
+    final Effect effect;
+    final ActionMatcher action;
+    private final ResourceMatcher resource;
+    final PrincipalMatcher principal;
+    private final CompiledCondition[] conditions;
+
+    CompiledStatement(StatementRef ref, Statement source, PolicyVersion version) {
+        this.ref = ref;
+        this.source = source;
+        this.effect = source.effect();
+        this.action = new ActionMatcher(source.action());
+        this.resource = new ResourceMatcher(source.resource(), version);
+        this.principal = PrincipalMatcher.of(source.principal());
+        this.conditions = source.conditions().stream()
+                .map(condition -> ConditionCompiler.compile(condition, version))
+                .toArray(CompiledCondition[]::new);
+    }
+
+    /** Resource and conditions (the action is checked by the caller, often through the index). */
+    boolean resourceAndConditionsHold(String requestResource, RequestKeys keys) {
+        if (!resource.matches(requestResource, keys)) {
+            return false;
+        }
+        for (CompiledCondition condition : conditions) {
+            if (!condition.test(keys)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The full account of how this statement fared, for explanations. */
+    StatementTrace trace(String requestResource, boolean principalMatched, RequestKeys keys) {
+        boolean resourceMatched = resource.matches(requestResource, keys);
+        List<ConditionTrace> traces = new ArrayList<>(conditions.length);
+        boolean allHold = true;
+        for (CompiledCondition condition : conditions) {
+            boolean satisfied = condition.test(keys);
+            allHold &= satisfied;
+            String lowerKey = condition.source().key().text().toLowerCase(java.util.Locale.ROOT);
+            traces.add(new ConditionTrace(condition.source(), satisfied, keys.values(lowerKey)));
+        }
+        return new StatementTrace(ref, resourceMatched, principalMatched, traces,
+                resourceMatched && principalMatched && allHold);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.iamgate.internal.compile;
+
+import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.internal.match.ResourcePattern;
+import dev.iamgate.policy.PolicyVersion;
+import dev.iamgate.policy.ResourceElement;
+import dev.iamgate.policy.TextValue;
+import java.util.Optional;
+
+/**
+ * A statement's {@code Resource}/{@code NotResource}, compiled. A statement without either (allowed
+ * in some resource-based policies) covers the resource the policy is attached to, so it matches.
+ */
+final class ResourceMatcher {
+
+    private final boolean negated;
+    private final ResourcePattern[] patterns;
+    private final boolean everything;
+
+    ResourceMatcher(Optional<ResourceElement> element, PolicyVersion version) {
+        if (element.isEmpty()) {
+            this.negated = false;
+            this.patterns = new ResourcePattern[0];
+            this.everything = true;
+            return;
+        }
+        this.negated = element.get().negated();
+        boolean all = false;
+        ResourcePattern[] compiled = new ResourcePattern[element.get().patterns().size()];
+        int i = 0;
+        for (TextValue text : element.get().patterns()) {
+            compiled[i] = ResourcePattern.compile(text.text(), version.supportsVariables());
+            all |= compiled[i].matchesEverything();
+            i++;
+        }
+        this.patterns = compiled;
+        this.everything = all;
+    }
+
+    /**
+     * Whether the statement covers the resource. An entry whose variable cannot be resolved
+     * matches nothing: in Resource it grants nothing, in NotResource it excludes nothing.
+     */
+    boolean matches(String resource, RequestKeys keys) {
+        return negated != listed(resource, keys);
+    }
+
+    private boolean listed(String resource, RequestKeys keys) {
+        if (everything) {
+            return true;
+        }
+        for (ResourcePattern pattern : patterns) {
+            if (pattern.matches(resource, keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
