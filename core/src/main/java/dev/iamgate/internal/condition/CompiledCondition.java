@@ -1,0 +1,73 @@
+package dev.iamgate.internal.condition;
+
+import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.PolicyVersion;
+
+/**
+ * One condition (operator, key, values) compiled for evaluation against requests.
+ *
+ * <p>The result of {@link #test} follows the evaluation algorithm of the IAM semantics brief
+ * (section 2.3), where {@code match(r, v)} is the family's comparison of request value {@code r}
+ * with policy value {@code v}:
+ *
+ * <pre>
+ * vals    = keys.values(key)          // empty list = absent
+ * test(r) = negated ? none(v: match(r, v)) : any(v: match(r, v))
+ * ForAllValues:  absent → true;  else all(r in vals: test(r))
+ * ForAnyValue:   absent → false; else any(r in vals: test(r))
+ * no qualifier:  absent → (IfExists || negated); several values → false; else test(the value)
+ * Null:          any(v: (v = "true" and absent) or (v = "false" and present))
+ * </pre>
+ *
+ * <p>A policy value that can never match (unparsable number, date, CIDR or base64, a value other
+ * than true/false for Bool, a malformed pattern) simply takes no part: it adds nothing to the OR of
+ * a positive operator and excludes nothing from the NOR of a negated one. The same holds, per
+ * request, for a value whose policy variable cannot be resolved, and for a request value that the
+ * family cannot parse ({@code match} is false, so a negated operator is true for it). This follows
+ * the formula literally; iam-simulate differs here, making a negated Numeric, Date or IP operator
+ * false when either side does not parse.
+ *
+ * <p>Instances are immutable and thread-safe. {@link #test} takes no locks and, for policy values
+ * without variables, allocates nothing itself (StringLike and Arn allocate what the
+ * {@code internal.match} patterns do); the exceptions are a non-integer request value for Numeric
+ * operators and every BinaryEquals test, which decode into fresh objects.
+ */
+public sealed interface CompiledCondition
+        permits StringCondition,
+                NumericCondition,
+                DateCondition,
+                BoolCondition,
+                BinaryCondition,
+                IpAddressCondition,
+                ArnCondition,
+                NullCondition {
+
+    /**
+     * Compiles {@code condition}. Never fails: values that cannot be parsed for the operator are
+     * kept out of the comparison (see the class comment), as a validator reports them separately.
+     *
+     * @param condition the condition as parsed from the policy
+     * @param version the policy's version; policy variables are substituted in String, Arn and
+     *     Bool values only when it {@linkplain PolicyVersion#supportsVariables() supports} them
+     */
+    static CompiledCondition compile(Condition condition, PolicyVersion version) {
+        boolean variables = version.supportsVariables();
+        return switch (condition.operator().type().family()) {
+            case STRING -> new StringCondition(condition, variables);
+            case NUMERIC -> new NumericCondition(condition);
+            case DATE -> new DateCondition(condition);
+            case BOOL -> new BoolCondition(condition, variables);
+            case BINARY -> new BinaryCondition(condition);
+            case IP_ADDRESS -> new IpAddressCondition(condition);
+            case ARN -> new ArnCondition(condition, variables);
+            case NULL -> new NullCondition(condition);
+        };
+    }
+
+    /** Whether the request satisfies this condition. */
+    boolean test(RequestKeys keys);
+
+    /** The condition this was compiled from, for explanations. */
+    Condition source();
+}

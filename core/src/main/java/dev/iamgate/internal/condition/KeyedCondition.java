@@ -1,0 +1,85 @@
+package dev.iamgate.internal.condition;
+
+import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.SetQualifier;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The part of the evaluation algorithm shared by every family but Null: key lookup, set
+ * qualifiers, {@code IfExists} and negation. Subclasses supply only {@link #matchesAny}.
+ */
+abstract sealed class KeyedCondition
+        permits StringCondition,
+                NumericCondition,
+                DateCondition,
+                BoolCondition,
+                BinaryCondition,
+                IpAddressCondition,
+                ArnCondition {
+
+    private final Condition source;
+    private final String lowerCaseKey;
+    private final SetQualifier qualifier;
+    private final boolean ifExists;
+    private final boolean negated;
+
+    KeyedCondition(Condition source) {
+        this.source = source;
+        this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT);
+        this.qualifier = source.operator().qualifier();
+        this.ifExists = source.operator().ifExists();
+        this.negated = source.operator().type().negated();
+    }
+
+    /**
+     * {@code any(v: match(requestValue, v))} over the compiled policy values; negation is applied
+     * by the caller.
+     */
+    abstract boolean matchesAny(String requestValue, RequestKeys keys);
+
+    /** See {@link CompiledCondition#test}. */
+    public final boolean test(RequestKeys keys) {
+        List<String> values = keys.values(lowerCaseKey);
+        int size = values.size();
+        // Indexed loops: RequestKeys hands out random-access lists, and an iterator would allocate.
+        if (qualifier == SetQualifier.FOR_ALL_VALUES) {
+            for (int i = 0; i < size; i++) {
+                if (!testValue(values.get(i), keys)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (qualifier == SetQualifier.FOR_ANY_VALUE) {
+            for (int i = 0; i < size; i++) {
+                if (testValue(values.get(i), keys)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (size == 0) {
+            return ifExists || negated;
+        }
+        // A plain operator on a multivalued key: iam-simulate answers false, and AWS tooling
+        // rejects the policy (MissingQualifier), so no value is allowed to decide it.
+        return size == 1 && testValue(values.get(0), keys);
+    }
+
+    private boolean testValue(String requestValue, RequestKeys keys) {
+        return negated != matchesAny(requestValue, keys);
+    }
+
+    /** See {@link CompiledCondition#source}. */
+    public final Condition source() {
+        return source;
+    }
+
+    @Override
+    public final String toString() {
+        return source.operator().jsonName() + " " + source.key().text() + " " + source.values().size()
+                + " value(s)";
+    }
+}
