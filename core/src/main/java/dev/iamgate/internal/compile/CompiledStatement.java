@@ -5,7 +5,6 @@ import dev.iamgate.eval.StatementRef;
 import dev.iamgate.eval.StatementTrace;
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.internal.condition.CompiledCondition;
-import dev.iamgate.internal.condition.ConditionCompiler;
 import dev.iamgate.policy.Effect;
 import dev.iamgate.policy.PolicyVersion;
 import dev.iamgate.policy.Statement;
@@ -31,7 +30,7 @@ final class CompiledStatement {
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
         this.conditions = source.conditions().stream()
-                .map(condition -> ConditionCompiler.compile(condition, version))
+                .map(condition -> CompiledCondition.compile(condition, version))
                 .toArray(CompiledCondition[]::new);
     }
 

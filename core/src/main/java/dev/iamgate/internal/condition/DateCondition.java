@@ -20,6 +20,7 @@ public final class DateCondition extends KeyedCondition implements CompiledCondi
     private final Comparison comparison;
     /** The parsable policy values, in microseconds since the epoch. */
     private final long[] instants;
+    private final boolean everyPolicyValueParsed;
 
     DateCondition(Condition source) {
         super(source);
@@ -33,6 +34,12 @@ public final class DateCondition extends KeyedCondition implements CompiledCondi
             }
         }
         this.instants = Arrays.copyOf(parsed, count);
+        this.everyPolicyValueParsed = count == parsed.length;
+    }
+
+    @Override
+    boolean negationUndecidable(String requestValue) {
+        return !everyPolicyValueParsed || DateParser.parseMicros(requestValue) == DateParser.INVALID;
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class IpAddressCondition extends KeyedCondition implements Compiled
     private final long[] v6NetworksLow;
     private final long[] v6MasksHigh;
     private final long[] v6MasksLow;
+    private final boolean everyPolicyValueParsed;
 
     IpAddressCondition(Condition source) {
         super(source);
@@ -46,6 +47,16 @@ public final class IpAddressCondition extends KeyedCondition implements Compiled
         v6NetworksLow = column(v6, 1);
         v6MasksHigh = column(v6, 2);
         v6MasksLow = column(v6, 3);
+        everyPolicyValueParsed = v4.size() + v6.size() == source.values().size();
+    }
+
+    @Override
+    boolean negationUndecidable(String requestValue) {
+        int length = requestValue.length();
+        boolean requestParses = requestValue.indexOf(':') >= 0
+                ? IpAddresses.ipv6(requestValue, 0, length, IpAddresses.VALID) != 0
+                : IpAddresses.ipv4(requestValue, 0, length) >= 0;
+        return !everyPolicyValueParsed || !requestParses;
     }
 
     /** Adds {@code text} to {@code v4} or {@code v6} when it is a well-formed range. */

@@ -68,8 +68,21 @@ abstract sealed class KeyedCondition
         return size == 1 && testValue(values.get(0), keys);
     }
 
+    /**
+     * Whether a negated operator must answer false for this request value even though no policy
+     * value matched it: Numeric, Date and IP operators cannot say "different" about a value that
+     * does not parse, on either side. AWS documents nothing here; this follows the reference
+     * simulator the conformance corpus is labelled with.
+     */
+    boolean negationUndecidable(String requestValue) {
+        return false;
+    }
+
     private boolean testValue(String requestValue, RequestKeys keys) {
-        return negated != matchesAny(requestValue, keys);
+        if (negated) {
+            return !matchesAny(requestValue, keys) && !negationUndecidable(requestValue);
+        }
+        return matchesAny(requestValue, keys);
     }
 
     /** See {@link CompiledCondition#source}. */

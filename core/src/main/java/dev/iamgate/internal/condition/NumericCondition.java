@@ -14,7 +14,8 @@ import java.util.List;
  * request value on the left: {@code NumericLessThan {"s3:max-keys": "10"}} holds for 5.
  *
  * <p>Number syntax: see {@link Decimals}. An unparsable policy value never matches; an unparsable
- * request value matches no policy value (so a negated operator is true for it). No policy
+ * request value matches no policy value, and a negated operator is false when any value on
+ * either side does not parse. No policy
  * variables (IAM does not substitute them in Numeric values).
  */
 public final class NumericCondition extends KeyedCondition implements CompiledCondition {
@@ -24,6 +25,7 @@ public final class NumericCondition extends KeyedCondition implements CompiledCo
 
     private final Comparison comparison;
     private final Operand[] operands;
+    private final boolean everyPolicyValueParsed;
 
     NumericCondition(Condition source) {
         super(source);
@@ -36,6 +38,13 @@ public final class NumericCondition extends KeyedCondition implements CompiledCo
             }
         }
         this.operands = compiled.toArray(new Operand[0]);
+        this.everyPolicyValueParsed = operands.length == source.values().size();
+    }
+
+    @Override
+    boolean negationUndecidable(String requestValue) {
+        return !everyPolicyValueParsed
+                || (!Decimals.isSmallInteger(requestValue) && Decimals.parse(requestValue) == null);
     }
 
     @Override

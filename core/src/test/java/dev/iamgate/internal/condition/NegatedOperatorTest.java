@@ -64,4 +64,19 @@ class NegatedOperatorTest {
                         .test(keys("p", "arn:aws:iam::999988887777:user/alice")))
                 .isTrue();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "NumericNotEquals, 5,          abc,        7",
+        "DateNotEquals,    2024-01-01, not-a-date, 2024-02-01",
+        "NotIpAddress,     10.0.0.0/8, 10.0.0.300, 192.0.2.1",
+    })
+    void negatedNumericDateAndIpOperatorsAreFalseWhenAValueDoesNotParse(
+            String operator, String policyValue, String unparsable, String differentValue) {
+        assertThat(compile(operator, "k", policyValue).test(keys("k", differentValue))).as("both parse").isTrue();
+        assertThat(compile(operator, "k", policyValue).test(keys("k", unparsable))).as("request value").isFalse();
+        assertThat(compile(operator, "k", policyValue, unparsable).test(keys("k", differentValue)))
+                .as("one policy value").isFalse();
+        assertThat(compile(operator, "k", policyValue).test(TestKeys.none())).as("absent key").isTrue();
+    }
 }
