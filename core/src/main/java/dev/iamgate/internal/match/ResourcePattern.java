@@ -13,7 +13,9 @@ import dev.iamgate.internal.RequestKeys;
  * which "can expand to match beyond the colon boundaries" (IAM User Guide). So
  * {@code arn:aws:ec2:us-east-1*:instance/*} matches
  * {@code arn:aws:ec2:us-east-1:123456789012:instance/i-1}. In the resource part, after the
- * fifth colon, {@code *} and {@code ?} match anything, {@code :} and {@code /} included.
+ * fifth colon, {@code *} and {@code ?} match anything, {@code :} and {@code /} included. A
+ * pattern with fewer than five colons lies wholly in the first five segments; it is matched by
+ * the same rule rather than rejected, which is what lets the example above (four colons) match.
  *
  * <p>Policy variables are substituted only in the resource part, as the IAM User Guide allows
  * them only there; {@code ${...}} before the fifth colon stays pattern text. The fifth colon is
