@@ -1,33 +1,79 @@
 package dev.iamgate.internal.match;
 
 import dev.iamgate.internal.RequestKeys;
+import java.util.Locale;
 
-/** A compiled glob: {@code *} any run, {@code ?} one character, optional policy variables. (contract stub) */
+/**
+ * A compiled glob: {@code *} any run (possibly empty), {@code ?} one character, optional policy
+ * variables. Used for actions (ignoring case) and StringLike values.
+ *
+ * <p>Escapes {@code ${*}}, {@code ${?}} and {@code ${$}} and substituted variable text are
+ * literal characters, never wildcards. Without {@code variablesEnabled}, {@code ${...}} is
+ * ordinary pattern text. A match runs in time linear in the value for a fixed pattern (see
+ * {@link GlobProgram}) and allocates nothing unless the pattern has variables or a stretch
+ * between two stars longer than 63 characters. Immutable and thread-safe.
+ */
 public final class GlobPattern {
 
-    private GlobPattern() {}
+    private final String source;
+    private final GlobProgram program;
+    /** The literal text when the pattern has no wildcard and no variable; null otherwise. */
+    private final String literal;
+    private final boolean matchesEverything;
 
+    private GlobPattern(String source, GlobProgram program, String literal, boolean matchesEverything) {
+        this.source = source;
+        this.program = program;
+        this.literal = literal;
+        this.matchesEverything = matchesEverything;
+    }
+
+    /**
+     * Compiles {@code text}. With {@code ignoreCase} characters compare by locale-free case
+     * folding, as IAM compares actions ({@code IAM:listaccesskeys} = {@code iam:ListAccessKeys}).
+     */
     public static GlobPattern compile(String text, boolean variablesEnabled, boolean ignoreCase) {
-        throw new UnsupportedOperationException("not implemented yet");
+        GlobProgram.Builder builder = new GlobProgram.Builder(ignoreCase);
+        VariableParser.parse(text, 0, variablesEnabled, builder);
+        String literal = null;
+        if (builder.isLiteral()) {
+            literal = ignoreCase ? builder.text().toLowerCase(Locale.ROOT) : builder.text();
+        }
+        return new GlobPattern(text, builder.build(), literal, text.equals("*"));
     }
 
     /** True when the value matches; false when it does not or a variable cannot be resolved. */
     public boolean matches(String value, RequestKeys keys) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return matchesEverything || program.matches(value, 0, value.length(), keys);
     }
 
     /** Whether the pattern is exactly {@code *}. */
     public boolean matchesEverything() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return matchesEverything;
     }
 
     /** Whether the pattern has no wildcard and no variable (so equality decides). */
     public boolean isLiteral() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return literal != null;
     }
 
-    /** The literal text (escapes resolved) when {@link #isLiteral()}. */
+    /**
+     * The literal text (escapes resolved) when {@link #isLiteral()}; lower-cased with
+     * {@link Locale#ROOT} for a pattern that ignores case, so an index keyed the same way finds
+     * it.
+     *
+     * @throws IllegalStateException when the pattern is not literal
+     */
     public String literalText() {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (literal == null) {
+            throw new IllegalStateException("not a literal pattern: " + source);
+        }
+        return literal;
+    }
+
+    /** The policy text as written. */
+    @Override
+    public String toString() {
+        return source;
     }
 }
