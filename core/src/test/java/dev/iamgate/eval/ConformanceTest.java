@@ -38,10 +38,11 @@ class ConformanceTest {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode testCase = JSON.readTree(line);
+                String caseLine = line;
+                JsonNode testCase = JSON.readTree(caseLine);
                 String name = testCase.get("id").asString() + " [" + testCase.get("family").asString() + "]";
                 tests.add(DynamicTest.dynamicTest(name, () -> assertThat(decide(testCase))
-                        .as("%s", line)
+                        .as("%s", caseLine)
                         .isEqualTo(testCase.get("expected").asString())));
             }
         }

@@ -116,14 +116,14 @@ class DateConditionTest {
         "2024-01-01T10:00+1", "2024-01-01T10:00+01:0", "2024-01-01T10:00+24:00", "2024-01-01T10:00UTC",
         "+1704067200", "-", "1.5", "99999999999999999999", "2024-01-01T10:00:00ZZ"})
     void unparsableDatesNeverMatch(String text) {
-        // As a policy value: never matches, so it excludes nothing from DateNotEquals.
+        // As a policy value: never matches, and DateNotEquals cannot say "different" about it.
         assertThat(compile("DateEquals", NOW, text).test(keys(NOW, text))).isFalse();
         assertThat(compile("DateLessThan", NOW, text).test(keys(NOW, "2024-01-01T00:00:00Z"))).isFalse();
-        assertThat(compile("DateNotEquals", NOW, text).test(keys(NOW, "2024-01-01T00:00:00Z"))).isTrue();
+        assertThat(compile("DateNotEquals", NOW, text).test(keys(NOW, "2024-01-01T00:00:00Z"))).isFalse();
         // As a request value: matches no policy value.
         assertThat(compile("DateGreaterThan", NOW, "1900-01-01").test(keys(NOW, text))).isFalse();
         assertThat(compile("DateLessThan", NOW, "9999-01-01").test(keys(NOW, text))).isFalse();
-        assertThat(compile("DateNotEquals", NOW, "2024-01-01").test(keys(NOW, text))).isTrue();
+        assertThat(compile("DateNotEquals", NOW, "2024-01-01").test(keys(NOW, text))).isFalse();
     }
 
     @Test

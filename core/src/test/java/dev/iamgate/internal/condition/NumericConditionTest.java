@@ -103,8 +103,8 @@ class NumericConditionTest {
         assertThat(compile("NumericLessThan", KEY, policy).test(keys(KEY, "5"))).isFalse();
         assertThat(compile("NumericGreaterThan", KEY, policy).test(keys(KEY, "5"))).isFalse();
         assertThat(compile("NumericEquals", KEY, policy, "5").test(keys(KEY, "5"))).isTrue();
-        // Negated: the value matches nothing, so it excludes nothing.
-        assertThat(compile("NumericNotEquals", KEY, policy).test(keys(KEY, "5"))).isTrue();
+        // Negated: an unparsable value leaves "different" undecided, so the operator is false.
+        assertThat(compile("NumericNotEquals", KEY, policy).test(keys(KEY, "5"))).isFalse();
         assertThat(compile("NumericNotEquals", KEY, policy, "5").test(keys(KEY, "5"))).isFalse();
     }
 
@@ -114,7 +114,7 @@ class NumericConditionTest {
         assertThat(compile("NumericEquals", KEY, "5").test(keys(KEY, request))).isFalse();
         assertThat(compile("NumericLessThan", KEY, "5").test(keys(KEY, request))).isFalse();
         assertThat(compile("NumericGreaterThanEquals", KEY, "5").test(keys(KEY, request))).isFalse();
-        assertThat(compile("NumericNotEquals", KEY, "5").test(keys(KEY, request))).isTrue();
+        assertThat(compile("NumericNotEquals", KEY, "5").test(keys(KEY, request))).isFalse();
     }
 
     @Test
