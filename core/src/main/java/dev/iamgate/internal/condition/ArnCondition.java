@@ -15,6 +15,7 @@ import java.util.List;
 public final class ArnCondition extends KeyedCondition implements CompiledCondition {
 
     private final ArnConditionPattern[] patterns;
+    private final boolean everyPolicyValueIsArn;
 
     ArnCondition(Condition source, boolean variables) {
         super(source);
@@ -27,6 +28,45 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
             }
         }
         this.patterns = compiled.toArray(new ArnConditionPattern[0]);
+        this.everyPolicyValueIsArn = patterns.length == source.values().size()
+                && source.values().stream().allMatch(value -> hasSixParts(withoutVariables(value.text())));
+    }
+
+    /**
+     * ArnNotEquals/ArnNotLike cannot say "different" about a value that is not an ARN (fewer than
+     * six parts, a bare {@code *} included), on either side: the reference simulator answers
+     * false there, as it does for the other negated families.
+     */
+    @Override
+    boolean negationUndecidable(String requestValue) {
+        return !everyPolicyValueIsArn || !hasSixParts(requestValue);
+    }
+
+    private static boolean hasSixParts(String text) {
+        int colons = 0;
+        for (int i = 0; i < text.length() && colons < 5; i++) {
+            if (text.charAt(i) == ':') {
+                colons++;
+            }
+        }
+        return colons == 5;
+    }
+
+    /** The text with every {@code ${...}} removed, so colons inside variable names are not counted. */
+    private static String withoutVariables(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = text.indexOf("${", i);
+            int end = start < 0 ? -1 : text.indexOf('}', start);
+            if (end < 0) {
+                plain.append(text, i, text.length());
+                break;
+            }
+            plain.append(text, i, start);
+            i = end + 1;
+        }
+        return plain.toString();
     }
 
     @Override

@@ -72,9 +72,9 @@ class ArnConditionTest {
     }
 
     @Test
-    void requestValueThatIsNotAnArnMatchesNothing() {
+    void requestValueThatIsNotAnArnMatchesNothingAndIsNotDifferentEither() {
         assertThat(compile("ArnLike", ARN, "*:*:*:*:*:*").test(keys(ARN, "alice"))).isFalse();
-        assertThat(compile("ArnNotLike", ARN, "*:*:*:*:*:*").test(keys(ARN, "alice"))).isTrue();
+        assertThat(compile("ArnNotLike", ARN, "*:*:*:*:*:*").test(keys(ARN, "alice"))).isFalse();
     }
 
     @Test

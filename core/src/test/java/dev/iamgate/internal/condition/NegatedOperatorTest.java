@@ -70,8 +70,10 @@ class NegatedOperatorTest {
         "NumericNotEquals, 5,          abc,        7",
         "DateNotEquals,    2024-01-01, not-a-date, 2024-02-01",
         "NotIpAddress,     10.0.0.0/8, 10.0.0.300, 192.0.2.1",
+        "ArnNotLike,       arn:aws:s3:::a/*, not-an-arn, arn:aws:s3:::b/1",
+        "ArnNotEquals,     arn:aws:s3:::a/*, *, arn:aws:s3:::b/1",
     })
-    void negatedNumericDateAndIpOperatorsAreFalseWhenAValueDoesNotParse(
+    void negatedNumericDateIpAndArnOperatorsAreFalseWhenAValueDoesNotParse(
             String operator, String policyValue, String unparsable, String differentValue) {
         assertThat(compile(operator, "k", policyValue).test(keys("k", differentValue))).as("both parse").isTrue();
         assertThat(compile(operator, "k", policyValue).test(keys("k", unparsable))).as("request value").isFalse();
