@@ -1,0 +1,242 @@
+package dev.iamgate.internal.json;
+
+import dev.iamgate.internal.json.JsonValue.JsonArray;
+import dev.iamgate.internal.json.JsonValue.JsonObject;
+import dev.iamgate.internal.json.JsonValue.JsonScalar;
+import dev.iamgate.internal.json.JsonValue.Member;
+import dev.iamgate.internal.json.JsonValue.ScalarKind;
+import dev.iamgate.policy.PolicyParseException;
+import dev.iamgate.policy.PolicyProblem;
+import dev.iamgate.policy.SourceLocation;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one JSON document from a Jackson token stream into a {@link JsonValue} tree, enforcing what
+ * Jackson leaves to us: unique member names, a nesting limit with an exact location, a single root
+ * value, and well-formed UTF-16 in strings. Every failure becomes a {@link PolicyParseException}.
+ */
+final class JsonTreeReader {
+
+    /** Past this many members, duplicate detection switches from a scan to a hash set. */
+    private static final int LINEAR_DUPLICATE_SCAN = 8;
+
+    private static final String TRUNCATED = "the document ends before its JSON is complete";
+
+    private final JsonParser parser;
+    private final Problems problems;
+    private final int maxDepth;
+
+    private JsonTreeReader(JsonParser parser, Problems problems, int maxDepth) {
+        this.parser = parser;
+        this.problems = problems;
+        this.maxDepth = maxDepth;
+    }
+
+    /**
+     * Reads the document's single root value and closes the parser.
+     *
+     * @throws PolicyParseException for anything that is not one well-formed JSON value
+     * @throws UncheckedIOException when the underlying reader fails
+     */
+    static JsonValue read(JsonParser parser, Problems problems, int maxDepth) {
+        return new JsonTreeReader(parser, problems, maxDepth).document();
+    }
+
+    private JsonValue document() {
+        try {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw problems.at(here(), PolicyProblem.JSON_SYNTAX, "the document is empty");
+            }
+            JsonValue root = value(first, "", 1);
+            if (parser.nextToken() != null) {
+                throw problems.at(
+                        tokenLocation(""),
+                        PolicyProblem.JSON_SYNTAX,
+                        "unexpected content after the end of the document");
+            }
+            return root;
+        } catch (JacksonIOException e) {
+            throw new UncheckedIOException(e.getCause());
+        } catch (StreamConstraintsException e) {
+            // nesting is checked before Jackson's own limit, so only the document length is left
+            throw problems.at(
+                    new SourceLocation("", 1, 1),
+                    PolicyProblem.DOCUMENT_TOO_LARGE,
+                    "the document is longer than the limit of "
+                            + parser.streamReadConstraints().getMaxDocumentLength()
+                            + " characters",
+                    e);
+        } catch (JacksonException e) {
+            throw problems.at(syntaxLocation(e), PolicyProblem.JSON_SYNTAX, syntaxDetail(e), e);
+        } finally {
+            close();
+        }
+    }
+
+    /** Releases the parser's buffers; the input is the caller's, so nothing of value can fail. */
+    private void close() {
+        try {
+            parser.close();
+        } catch (JacksonException e) {
+            // the document has been read or rejected already; there is nothing left to report
+        }
+    }
+
+    private JsonValue value(JsonToken token, String pointer, int depth) {
+        return switch (token) {
+            case START_OBJECT -> object(pointer, depth);
+            case START_ARRAY -> array(pointer, depth);
+            case VALUE_STRING -> string(pointer);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    new JsonScalar(ScalarKind.NUMBER, parser.getText(), tokenLocation(pointer));
+            case VALUE_TRUE, VALUE_FALSE ->
+                    new JsonScalar(ScalarKind.BOOLEAN, parser.getText(), tokenLocation(pointer));
+            case VALUE_NULL -> new JsonScalar(ScalarKind.NULL, "null", tokenLocation(pointer));
+            // the JSON parser produces no other token where a value is expected
+            default ->
+                    throw problems.at(
+                            tokenLocation(pointer),
+                            PolicyProblem.JSON_SYNTAX,
+                            "unexpected token " + token);
+        };
+    }
+
+    private JsonObject object(String pointer, int depth) {
+        SourceLocation location = enter(pointer, depth);
+        List<Member> members = new ArrayList<>();
+        Set<String> names = null;
+        for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
+            // inside an object Jackson yields a property name or END_OBJECT, or throws; the name
+            // is checked before it becomes part of a pointer
+            String name = wellFormed(parser.currentName(), pointer);
+            String memberPointer = Pointers.member(pointer, name);
+            SourceLocation nameLocation = tokenLocation(memberPointer);
+            if (members.size() < LINEAR_DUPLICATE_SCAN) {
+                if (containsName(members, name)) {
+                    throw duplicate(name, nameLocation);
+                }
+            } else {
+                if (names == null) {
+                    names = new HashSet<>();
+                    for (Member member : members) {
+                        names.add(member.name());
+                    }
+                }
+                if (!names.add(name)) {
+                    throw duplicate(name, nameLocation);
+                }
+            }
+            JsonValue value = value(next(), memberPointer, depth + 1);
+            members.add(new Member(name, nameLocation, value));
+        }
+        return new JsonObject(members, location);
+    }
+
+    private JsonArray array(String pointer, int depth) {
+        SourceLocation location = enter(pointer, depth);
+        List<JsonValue> elements = new ArrayList<>();
+        for (JsonToken token = next(); token != JsonToken.END_ARRAY; token = next()) {
+            elements.add(value(token, Pointers.element(pointer, elements.size()), depth + 1));
+        }
+        return new JsonArray(elements, location);
+    }
+
+    private JsonScalar string(String pointer) {
+        return new JsonScalar(
+                ScalarKind.STRING, wellFormed(parser.getText(), pointer), tokenLocation(pointer));
+    }
+
+    /** The next token inside a container, where the end of input means truncation. */
+    private JsonToken next() {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            // Jackson reports a truncated container itself; this only guards the contract
+            throw problems.at(here(), PolicyProblem.JSON_SYNTAX, TRUNCATED);
+        }
+        return token;
+    }
+
+    private SourceLocation enter(String pointer, int depth) {
+        SourceLocation location = tokenLocation(pointer);
+        if (depth > maxDepth) {
+            throw problems.at(
+                    location,
+                    PolicyProblem.NESTING_TOO_DEEP,
+                    "JSON is nested more than " + maxDepth + " levels deep");
+        }
+        return location;
+    }
+
+    /** The text, if it is well-formed UTF-16; the current token stands at {@code pointer}. */
+    private String wellFormed(String text, String pointer) {
+        int at = Texts.unpairedSurrogate(text);
+        if (at >= 0) {
+            throw problems.at(
+                    tokenLocation(pointer),
+                    PolicyProblem.JSON_SYNTAX,
+                    String.format(
+                            "string contains an unpaired UTF-16 surrogate U+%04X at index %d",
+                            (int) text.charAt(at), at));
+        }
+        return text;
+    }
+
+    private static boolean containsName(List<Member> members, String name) {
+        for (Member member : members) {
+            if (member.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private PolicyParseException duplicate(String name, SourceLocation location) {
+        return problems.at(
+                location,
+                PolicyProblem.DUPLICATE_KEY,
+                "key " + Texts.quote(name) + " appears more than once in the same object");
+    }
+
+    private SourceLocation tokenLocation(String pointer) {
+        TokenStreamLocation at = parser.currentTokenLocation();
+        return new SourceLocation(pointer, at.getLineNr(), at.getColumnNr());
+    }
+
+    private SourceLocation here() {
+        TokenStreamLocation at = parser.currentLocation();
+        return new SourceLocation("", at.getLineNr(), at.getColumnNr());
+    }
+
+    private SourceLocation syntaxLocation(JacksonException e) {
+        TokenStreamLocation at =
+                e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        return new SourceLocation(
+                parser.streamReadContext().pathAsPointer().toString(),
+                Math.max(at.getLineNr(), 0),
+                Math.max(at.getColumnNr(), 0));
+    }
+
+    private static String syntaxDetail(JacksonException e) {
+        if (e instanceof UnexpectedEndOfInputException) {
+            return TRUNCATED;
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        // Jackson sometimes embeds a source description that only repeats the location
+        int source = message.indexOf(" (start marker at [Source");
+        return "invalid JSON: " + (source < 0 ? message : message.substring(0, source));
+    }
+}

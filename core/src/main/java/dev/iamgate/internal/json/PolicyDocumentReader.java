@@ -1,0 +1,102 @@
+package dev.iamgate.internal.json;
+
+import dev.iamgate.policy.Policy;
+import dev.iamgate.policy.PolicyProblem;
+import dev.iamgate.policy.SourceLocation;
+
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Reads policy documents with one configured Jackson factory; the engine behind {@link
+ * dev.iamgate.policy.PolicyParser}. Thread-safe; build one per set of limits and share it.
+ */
+public final class PolicyDocumentReader {
+
+    private final JsonFactory factory;
+    private final int maxDocumentChars;
+    private final int maxNestingDepth;
+
+    /**
+     * @param maxDocumentChars longest document accepted, in UTF-16 chars
+     * @param maxNestingDepth deepest nesting of objects and arrays accepted, the root being 1; the
+     *     tree is read recursively, so keep it to a few hundred
+     */
+    public PolicyDocumentReader(int maxDocumentChars, int maxNestingDepth) {
+        if (maxDocumentChars < 1 || maxNestingDepth < 1 || maxNestingDepth == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "bad limits: " + maxDocumentChars + " chars, depth " + maxNestingDepth);
+        }
+        this.maxDocumentChars = maxDocumentChars;
+        this.maxNestingDepth = maxNestingDepth;
+        this.factory =
+                JsonFactory.builder()
+                        .streamReadConstraints(
+                                StreamReadConstraints.builder()
+                                        // our own check comes first and knows the exact location;
+                                        // this is a backstop
+                                        .maxNestingDepth(maxNestingDepth + 1)
+                                        // bounds reading from a Reader; no single string or number
+                                        // can be longer
+                                        .maxDocumentLength(maxDocumentChars)
+                                        .maxStringLength(maxDocumentChars)
+                                        .maxNameLength(maxDocumentChars)
+                                        .maxNumberLength(maxDocumentChars)
+                                        .build())
+                        // the caller owns the Reader
+                        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                        // no table of names shared across documents: names come from untrusted
+                        // input, and
+                        // the table would hold on to them for the life of the factory
+                        .disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+                        .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                        .build();
+    }
+
+    /** Parses a document held in memory; one over the length limit fails before any parsing. */
+    public Policy read(String json, String name) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(name, "name");
+        Problems problems = new Problems(name);
+        if (json.length() > maxDocumentChars) {
+            throw problems.at(
+                    new SourceLocation("", 1, 1),
+                    PolicyProblem.DOCUMENT_TOO_LARGE,
+                    "the document is "
+                            + json.length()
+                            + " characters long; the limit is "
+                            + maxDocumentChars);
+        }
+        JsonValue root =
+                JsonTreeReader.read(
+                        factory.createParser(ObjectReadContext.empty(), json),
+                        problems,
+                        maxNestingDepth);
+        return PolicyBinder.bind(root, problems, name);
+    }
+
+    /**
+     * Parses a document from a reader, which stays open; reading stops soon after the length limit
+     * is passed.
+     *
+     * @throws UncheckedIOException when the reader fails
+     */
+    public Policy read(Reader reader, String name) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(name, "name");
+        Problems problems = new Problems(name);
+        JsonValue root =
+                JsonTreeReader.read(
+                        factory.createParser(ObjectReadContext.empty(), reader),
+                        problems,
+                        maxNestingDepth);
+        return PolicyBinder.bind(root, problems, name);
+    }
+}
