@@ -8,8 +8,11 @@ import java.util.List;
  * Text with optional policy variables, resolved against a request.
  *
  * <p>Used for condition values compared without wildcards (StringEquals and friends), so every
- * character is literal: {@code ${*}} resolves to {@code *} and substituted text is not
- * re-examined (one pass, no recursion). Immutable and thread-safe.
+ * character is literal and substituted text is not re-examined (one pass, no recursion). The
+ * escapes {@code ${*}}, {@code ${?}} and {@code ${$}} exist to write a literal wildcard where
+ * wildcards mean something; where they do not, they are kept as written (as the reference
+ * simulator does: {@code StringEquals "what${?}"} does not match {@code what?}). Immutable and
+ * thread-safe.
  */
 public final class ValueTemplate {
 
@@ -81,7 +84,7 @@ public final class ValueTemplate {
 
         @Override
         public void escaped(char c) {
-            text.append(c);
+            text.append("${").append(c).append('}');
         }
 
         @Override

@@ -142,8 +142,12 @@ class StringConditionTest {
     }
 
     @Test
-    void escapesStandForTheirCharactersInEqualityValues() {
-        assertThat(compile("StringEquals", TEAM, "a${*}b${?}c${$}").test(keys(TEAM, "a*b?c$"))).isTrue();
+    void escapesAreKeptAsWrittenInEqualityValues() {
+        // Escapes exist to write a literal wildcard; StringEquals has none, so they stay text.
+        assertThat(compile("StringEquals", TEAM, "what${?}").test(keys(TEAM, "what?"))).isFalse();
+        assertThat(compile("StringEquals", TEAM, "what${?}").test(keys(TEAM, "what${?}"))).isTrue();
+        assertThat(compile("StringLike", TEAM, "what${?}").test(keys(TEAM, "what?"))).isTrue();
+        assertThat(compile("StringLike", TEAM, "what${?}").test(keys(TEAM, "whats"))).isFalse();
     }
 
     @ParameterizedTest

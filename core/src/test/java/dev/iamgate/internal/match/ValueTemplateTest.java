@@ -65,11 +65,11 @@ class ValueTemplateTest {
     }
 
     @Test
-    void escapesAreLiteralCharacters() {
+    void escapesAreKeptAsWrittenWhereWildcardsMeanNothing() {
         ValueTemplate template = ValueTemplate.parse("${*}${?}${$}{x}", true);
 
         assertThat(template.hasVariables()).isFalse();
-        assertThat(template.resolve(RequestKeys.NONE)).isEqualTo("*?${x}");
+        assertThat(template.resolve(RequestKeys.NONE)).isEqualTo("${*}${?}${$}{x}");
     }
 
     @Test
