@@ -37,9 +37,17 @@ public final class CompiledLayer {
         this.index = new ActionIndex(statements);
     }
 
-    /** Compiles the policies of one kind. */
+    private static final CompiledLayer[] EMPTY = new CompiledLayer[PolicyType.values().length];
+
+    static {
+        for (PolicyType type : PolicyType.values()) {
+            EMPTY[type.ordinal()] = new CompiledLayer(type, List.of());
+        }
+    }
+
+    /** Compiles the policies of one kind; the empty layers are shared. */
     public static CompiledLayer compile(PolicyType type, List<Policy> policies) {
-        return new CompiledLayer(type, policies);
+        return policies.isEmpty() ? EMPTY[type.ordinal()] : new CompiledLayer(type, policies);
     }
 
     public PolicyType type() {
