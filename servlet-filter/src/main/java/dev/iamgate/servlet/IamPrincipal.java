@@ -1,0 +1,38 @@
+package dev.iamgate.servlet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The IAM identity behind a request: what the filter puts into {@code aws:PrincipalArn},
+ * {@code aws:username}, {@code aws:userid}, {@code aws:PrincipalAccount} and
+ * {@code aws:PrincipalTag/*}, and what policy sources use to find the caller's policies. Holds no
+ * secret.
+ *
+ * @param arn e.g. {@code arn:aws:iam::123456789012:user/alice}
+ * @param accountId the 12-digit account
+ * @param userName the IAM user's friendly name; empty for principals that are not IAM users
+ * @param userId the unique id ({@code AIDA…} for a user)
+ * @param groups the IAM groups the user belongs to, whose policies apply too
+ * @param tags the principal's tags
+ */
+public record IamPrincipal(
+        String arn, String accountId, Optional<String> userName, String userId, List<String> groups, Map<String, String> tags) {
+
+    public IamPrincipal {
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(userName, "userName");
+        Objects.requireNonNull(userId, "userId");
+        groups = List.copyOf(groups);
+        tags = Map.copyOf(tags);
+    }
+
+    /** An IAM user of an account, without groups or tags. */
+    public static IamPrincipal user(String accountId, String userName, String userId) {
+        return new IamPrincipal("arn:aws:iam::" + accountId + ":user/" + userName, accountId, Optional.of(userName),
+                userId, List.of(), Map.of());
+    }
+}
