@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "iamgate 0.1.0",
         description = "Evaluate AWS IAM policies exactly as AWS does.",
-        subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class IamGateCommand implements Runnable {
 
     /** Exit code for a usage or I/O error, shared by every subcommand. */
@@ -35,7 +35,9 @@ public final class IamGateCommand implements Runnable {
 
     /** The command line, ready to execute; tests redirect its output. */
     static CommandLine commandLine() {
-        return new CommandLine(new IamGateCommand()).setExitCodeExceptionMapper(exception -> EXIT_USAGE_OR_IO);
+        return new CommandLine(new IamGateCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(exception -> EXIT_USAGE_OR_IO);
     }
 
     @Override
