@@ -2,6 +2,7 @@ package dev.iamgate.eval;
 
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.internal.compile.CompiledLayer;
+import dev.iamgate.internal.compile.CompiledStatement;
 import dev.iamgate.internal.compile.PrincipalMatch;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class DecisionLogic {
         return allLayers;
     }
 
-    Verdict decide(RequestContext request) {
+    Decision decide(RequestContext request) {
         String action = request.lowerAction();
         String service = request.lowerService();
         String target = request.resource();
@@ -46,54 +47,51 @@ final class DecisionLogic {
         boolean hasBoundary = !boundary.isEmpty();
 
         for (CompiledLayer layer : allLayers) {
-            if (layer.denies(action, service, target, caller, keys, hasBoundary)) {
-                return Verdict.of(Outcome.EXPLICIT_DENY, layer.type());
+            CompiledStatement deny = layer.deny(action, service, target, caller, keys, hasBoundary);
+            if (deny != null) {
+                return deny.decision();
             }
         }
         for (CompiledLayer level : serviceControlLevels) {
-            if (level.allows(action, service, target, caller, keys) == PrincipalMatch.NONE) {
-                return Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.SERVICE_CONTROL);
+            if (level.allow(action, service, target, caller, keys) == null) {
+                return Decision.implicitDeny(PolicyType.SERVICE_CONTROL);
             }
         }
         for (CompiledLayer level : resourceControlLevels) {
-            if (level.allows(action, service, target, caller, keys) == PrincipalMatch.NONE) {
-                return Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.RESOURCE_CONTROL);
+            if (level.allow(action, service, target, caller, keys) == null) {
+                return Decision.implicitDeny(PolicyType.RESOURCE_CONTROL);
             }
         }
 
-        PrincipalMatch grant = resource.isEmpty() ? PrincipalMatch.NONE : resource.allows(action, service, target, caller, keys);
-        boolean boundaryAllows = !hasBoundary || boundary.allows(action, service, target, caller, keys) != PrincipalMatch.NONE;
-        boolean sessionAllows = session.isEmpty() || session.allows(action, service, target, caller, keys) != PrincipalMatch.NONE;
+        CompiledStatement grant = resource.isEmpty() ? null : resource.allow(action, service, target, caller, keys);
+        PrincipalMatch strength = resource.strength(grant, caller);
+        boolean boundaryAllows = !hasBoundary || boundary.allow(action, service, target, caller, keys) != null;
+        boolean sessionAllows = session.isEmpty() || session.allow(action, service, target, caller, keys) != null;
 
         if (!Accounts.same(caller, target)) {
             // Both accounts must agree: the caller's own policies, and the resource's policy naming it.
-            if (grant == PrincipalMatch.NONE) {
-                return Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.RESOURCE);
+            if (grant == null) {
+                return Decision.implicitDeny(PolicyType.RESOURCE);
             }
-            return withinLimits(boundaryAllows, sessionAllows, identityAllows(request), PolicyType.IDENTITY);
+            return withinLimits(boundaryAllows, sessionAllows, identity.allow(action, service, target, caller, keys));
         }
-        if (grant == PrincipalMatch.DIRECT) {
+        if (strength == PrincipalMatch.DIRECT) {
             // Naming the caller itself grants regardless of the caller's own policies and boundary.
-            return Verdict.of(Outcome.ALLOW, PolicyType.RESOURCE);
+            return grant.decision();
         }
-        if (grant == PrincipalMatch.SESSION_ROLE || grant == PrincipalMatch.SESSION_USER) {
-            return withinLimits(boundaryAllows, sessionAllows, true, PolicyType.RESOURCE);
+        if (strength == PrincipalMatch.SESSION_ROLE || strength == PrincipalMatch.SESSION_USER) {
+            return withinLimits(boundaryAllows, sessionAllows, grant);
         }
-        return withinLimits(boundaryAllows, sessionAllows, identityAllows(request), PolicyType.IDENTITY);
+        return withinLimits(boundaryAllows, sessionAllows, identity.allow(action, service, target, caller, keys));
     }
 
-    private boolean identityAllows(RequestContext request) {
-        return identity.allows(request.lowerAction(), request.lowerService(), request.resource(), request.principal(),
-                request.requestKeys()) != PrincipalMatch.NONE;
-    }
-
-    private static Verdict withinLimits(boolean boundaryAllows, boolean sessionAllows, boolean granted, PolicyType grantor) {
+    private static Decision withinLimits(boolean boundaryAllows, boolean sessionAllows, CompiledStatement grant) {
         if (!boundaryAllows) {
-            return Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.PERMISSIONS_BOUNDARY);
+            return Decision.implicitDeny(PolicyType.PERMISSIONS_BOUNDARY);
         }
         if (!sessionAllows) {
-            return Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.SESSION);
+            return Decision.implicitDeny(PolicyType.SESSION);
         }
-        return granted ? Verdict.of(Outcome.ALLOW, grantor) : Verdict.of(Outcome.IMPLICIT_DENY, PolicyType.IDENTITY);
+        return grant != null ? grant.decision() : Decision.implicitDeny(PolicyType.IDENTITY);
     }
 }

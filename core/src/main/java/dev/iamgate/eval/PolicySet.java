@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The policies that govern a set of requests, compiled once and evaluated many times with AWS's
@@ -59,9 +58,9 @@ public final class PolicySet {
         return builder().identity(policies).build();
     }
 
-    /** Decides a request. */
+    /** Decides a request, naming the deciding statement; allocates nothing. */
     public Decision evaluate(RequestContext request) {
-        return Decision.of(logic.decide(request).outcome());
+        return logic.decide(request);
     }
 
     /**
@@ -70,7 +69,7 @@ public final class PolicySet {
      * {@link #evaluate}; use it for denials worth explaining and for tools.
      */
     public Decision explain(RequestContext request) {
-        Verdict verdict = logic.decide(request);
+        Decision verdict = logic.decide(request);
         boolean hasBoundary = logic.layers().stream()
                 .anyMatch(l -> l.type() == PolicyType.PERMISSIONS_BOUNDARY && !l.isEmpty());
         List<StatementTrace> considered = new ArrayList<>();
@@ -85,7 +84,7 @@ public final class PolicySet {
                                 && t.statement().policyType() == verdict.decidingType())
                         .map(StatementTrace::statement)
                         .toList();
-        return new Decision(verdict.outcome(), Optional.of(new Explanation(verdict.decidingType(), deciding, considered)));
+        return verdict.withExplanation(new Explanation(verdict.decidingType(), deciding, considered));
     }
 
     /** How many statements the set holds, over every kind of policy. */

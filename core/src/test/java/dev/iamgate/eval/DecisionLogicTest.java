@@ -237,9 +237,26 @@ class DecisionLogicTest {
         }
 
         @Test
-        void evaluateAllocatesNoExplanation() {
+        void evaluateNamesTheDecidingStatementWithoutBuildingAnExplanation() {
             PolicySet set = PolicySet.ofIdentityPolicies(allow("*", "*"));
-            assertThat(set.evaluate(request(ALICE, "s3:GetObject"))).isSameAs(Decision.ALLOW);
+            Decision decision = set.evaluate(request(ALICE, "s3:GetObject"));
+            assertThat(decision.explanation()).isEmpty();
+            assertThat(set.evaluate(request(ALICE, "s3:GetObject"))).isSameAs(decision);
+            assertThat(decision.decidingStatement()).map(StatementRef::statementIndex).contains(0);
+        }
+
+        @Test
+        void evaluateSaysWhichKindOfPolicyDecided() {
+            Decision denied = PolicySet.builder().identity(allow("*", "*"), deny("s3:GetObject", "*")).build()
+                    .evaluate(request(ALICE, "s3:GetObject"));
+            assertThat(denied.decidingType()).isEqualTo(PolicyType.IDENTITY);
+            assertThat(denied.decidingStatement()).map(StatementRef::displayName).contains("NoWay");
+
+            Decision capped = PolicySet.builder().identity(allow("s3:*", "*")).permissionsBoundary(allow("iam:*", "*")).build()
+                    .evaluate(request(ALICE, "s3:GetObject"));
+            assertThat(capped.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+            assertThat(capped.decidingType()).isEqualTo(PolicyType.PERMISSIONS_BOUNDARY);
+            assertThat(capped.decidingStatement()).isEmpty();
         }
     }
 }

@@ -67,32 +67,41 @@ public final class CompiledLayer {
     }
 
     /**
-     * Whether an applicable Deny statement exists. In resource-based policies a Deny applies to
+     * The first applicable Deny statement, or null. In resource-based policies a Deny applies to
      * the principals it names, its account included; a {@code NotPrincipal} Deny applies to every
      * caller that has a permissions boundary, as AWS documents.
      */
-    public boolean denies(String lowerAction, String lowerService, String resource, String caller,
+    public CompiledStatement deny(String lowerAction, String lowerService, String resource, String caller,
             RequestKeys keys, boolean callerHasBoundary) {
-        return anyDeny(index.exact(lowerAction), lowerAction, resource, caller, keys, callerHasBoundary)
-                || anyDeny(index.service(lowerService), lowerAction, resource, caller, keys, callerHasBoundary)
-                || anyDeny(index.global(), lowerAction, resource, caller, keys, callerHasBoundary);
+        CompiledStatement deny = firstDeny(index.exact(lowerAction), lowerAction, resource, caller, keys, callerHasBoundary);
+        if (deny == null) {
+            deny = firstDeny(index.service(lowerService), lowerAction, resource, caller, keys, callerHasBoundary);
+        }
+        if (deny == null) {
+            deny = firstDeny(index.global(), lowerAction, resource, caller, keys, callerHasBoundary);
+        }
+        return deny;
     }
 
     /**
-     * The strongest way an applicable Allow statement names the caller: {@link PrincipalMatch#DIRECT}
-     * for any applicable Allow outside resource-based policies, {@link PrincipalMatch#NONE} when
-     * none applies.
+     * The applicable Allow statement that names the caller most strongly (any applicable Allow
+     * outside resource-based policies), or null when none applies.
      */
-    public PrincipalMatch allows(String lowerAction, String lowerService, String resource, String caller,
+    public CompiledStatement allow(String lowerAction, String lowerService, String resource, String caller,
             RequestKeys keys) {
-        PrincipalMatch best = bestAllow(index.exact(lowerAction), PrincipalMatch.NONE, lowerAction, resource, caller, keys);
-        if (best != PrincipalMatch.DIRECT) {
+        CompiledStatement best = bestAllow(index.exact(lowerAction), null, lowerAction, resource, caller, keys);
+        if (strength(best, caller) != PrincipalMatch.DIRECT) {
             best = bestAllow(index.service(lowerService), best, lowerAction, resource, caller, keys);
         }
-        if (best != PrincipalMatch.DIRECT) {
+        if (strength(best, caller) != PrincipalMatch.DIRECT) {
             best = bestAllow(index.global(), best, lowerAction, resource, caller, keys);
         }
         return best;
+    }
+
+    /** How an allowing statement of this layer names the caller; {@link PrincipalMatch#NONE} for null. */
+    public PrincipalMatch strength(CompiledStatement statement, String caller) {
+        return statement == null ? PrincipalMatch.NONE : principalMatch(statement, caller);
     }
 
     /** Appends a trace of every statement whose action matches, in document order. */
@@ -116,28 +125,30 @@ public final class CompiledLayer {
         }
     }
 
-    private boolean anyDeny(ActionIndex.Bucket bucket, String lowerAction, String resource, String caller,
+    private CompiledStatement firstDeny(ActionIndex.Bucket bucket, String lowerAction, String resource, String caller,
             RequestKeys keys, boolean callerHasBoundary) {
         for (CompiledStatement statement : bucket.denies()) {
             if ((bucket.actionKnownToMatch() || statement.action.matches(lowerAction))
                     && principalApplies(statement, caller, callerHasBoundary)
                     && statement.resourceAndConditionsHold(resource, keys)) {
-                return true;
+                return statement;
             }
         }
-        return false;
+        return null;
     }
 
-    private PrincipalMatch bestAllow(ActionIndex.Bucket bucket, PrincipalMatch best, String lowerAction,
+    private CompiledStatement bestAllow(ActionIndex.Bucket bucket, CompiledStatement best, String lowerAction,
             String resource, String caller, RequestKeys keys) {
+        PrincipalMatch bestMatch = strength(best, caller);
         for (CompiledStatement statement : bucket.allows()) {
             if (!bucket.actionKnownToMatch() && !statement.action.matches(lowerAction)) {
                 continue;
             }
             PrincipalMatch match = principalMatch(statement, caller);
-            if (match.ordinal() > best.ordinal() && statement.resourceAndConditionsHold(resource, keys)) {
-                best = match;
-                if (best == PrincipalMatch.DIRECT) {
+            if (match.ordinal() > bestMatch.ordinal() && statement.resourceAndConditionsHold(resource, keys)) {
+                best = statement;
+                bestMatch = match;
+                if (bestMatch == PrincipalMatch.DIRECT) {
                     return best;
                 }
             }

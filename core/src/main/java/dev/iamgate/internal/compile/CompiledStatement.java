@@ -1,6 +1,7 @@
 package dev.iamgate.internal.compile;
 
 import dev.iamgate.eval.ConditionTrace;
+import dev.iamgate.eval.Decision;
 import dev.iamgate.eval.StatementRef;
 import dev.iamgate.eval.StatementTrace;
 import dev.iamgate.internal.RequestKeys;
@@ -11,8 +12,11 @@ import dev.iamgate.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One statement in evaluable form: every pattern and condition value parsed once. */
-final class CompiledStatement {
+/**
+ * One statement in evaluable form: every pattern and condition value parsed once, and the
+ * {@link Decision} it makes when it applies built once too.
+ */
+public final class CompiledStatement {
 
     final StatementRef ref;
     final Statement source;
@@ -21,6 +25,7 @@ final class CompiledStatement {
     private final ResourceMatcher resource;
     final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
+    private final Decision decision;
 
     CompiledStatement(StatementRef ref, Statement source, PolicyVersion version) {
         this.ref = ref;
@@ -32,6 +37,12 @@ final class CompiledStatement {
         this.conditions = source.conditions().stream()
                 .map(condition -> CompiledCondition.compile(condition, version))
                 .toArray(CompiledCondition[]::new);
+        this.decision = Decision.decidedBy(ref);
+    }
+
+    /** The decision this statement makes when it applies. */
+    public Decision decision() {
+        return decision;
     }
 
     /** Resource and conditions (the action is checked by the caller, often through the index). */
