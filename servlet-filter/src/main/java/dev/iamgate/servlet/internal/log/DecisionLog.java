@@ -1,0 +1,73 @@
+package dev.iamgate.servlet.internal.log;
+
+import dev.iamgate.eval.Decision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One structured line per request on the {@code dev.iamgate.decision} logger: who, what, on
+ * what, the outcome, the deciding statement and how long deciding took. Values come from the
+ * request, so they are quoted and control characters escaped (no forged log lines). Credentials
+ * are never part of a line: the principal is logged by ARN only.
+ */
+public final class DecisionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.iamgate.decision");
+
+    private DecisionLog() {}
+
+    /** Logs a policy decision. {@code enforced} is false in report-only mode. */
+    public static void decision(String principal, String method, String path, String action, String resource,
+            Decision decision, long nanos, boolean enforced) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(200);
+        line.append("decision=").append(decision.outcome().wireName());
+        if (!enforced && !decision.isAllowed()) {
+            line.append(" enforced=false");
+        }
+        field(line, "principal", principal);
+        field(line, "method", method);
+        field(line, "path", path);
+        field(line, "action", action);
+        field(line, "resource", resource);
+        line.append(" policyType=").append(decision.decidingType().name());
+        decision.decidingStatement().ifPresent(ref -> {
+            field(line, "policy", ref.policyName());
+            field(line, "sid", ref.displayName());
+        });
+        line.append(" micros=").append(nanos / 1_000);
+        LOG.info(line.toString());
+    }
+
+    /** Logs a request refused or passed before any policy decision (firewall, routing, authentication). */
+    public static void outcome(String outcome, String principal, String method, String path, String detail, long nanos) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(160);
+        line.append("decision=").append(outcome);
+        field(line, "principal", principal);
+        field(line, "method", method);
+        field(line, "path", path);
+        field(line, "detail", detail);
+        line.append(" micros=").append(nanos / 1_000);
+        LOG.info(line.toString());
+    }
+
+    private static void field(StringBuilder line, String name, String value) {
+        line.append(' ').append(name).append("=\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                line.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                line.append("\\x").append(Character.forDigit((c >> 4) & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+            } else {
+                line.append(c);
+            }
+        }
+        line.append('"');
+    }
+}
