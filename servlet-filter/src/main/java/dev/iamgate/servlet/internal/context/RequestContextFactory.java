@@ -1,0 +1,189 @@
+package dev.iamgate.servlet.internal.context;
+
+import dev.iamgate.eval.RequestContext;
+import dev.iamgate.servlet.Caller;
+import dev.iamgate.servlet.IamPrincipal;
+import dev.iamgate.servlet.MfaEvidence;
+import dev.iamgate.servlet.spi.ContextProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns an HTTP request, its caller and its route into the {@link RequestContext} the policies are
+ * evaluated against, with the global condition keys AWS would set for the same caller:
+ *
+ * <table>
+ * <caption>Keys and when they are present</caption>
+ * <tr><th>key</th><th>value</th><th>present</th></tr>
+ * <tr><td>{@code aws:username}</td><td>the IAM user's name</td><td>IAM users only</td></tr>
+ * <tr><td>{@code aws:userid}</td><td>the principal's unique id</td><td>always</td></tr>
+ * <tr><td>{@code aws:PrincipalArn}, {@code aws:PrincipalAccount}</td><td>ARN, 12-digit account</td><td>always</td></tr>
+ * <tr><td>{@code aws:PrincipalType}</td><td>{@code User}, or {@code Account} for a root ARN, {@code AssumedRole},
+ *     {@code FederatedUser} for STS ARNs</td><td>always</td></tr>
+ * <tr><td>{@code aws:PrincipalTag/}<i>k</i></td><td>the tag's value</td><td>per tag</td></tr>
+ * <tr><td>{@code aws:MultiFactorAuthPresent}</td><td>{@code "true"} / {@code "false"}</td>
+ *     <td>sessions; absent for long-term keys</td></tr>
+ * <tr><td>{@code aws:MultiFactorAuthAge}</td><td>whole seconds since MFA, never negative</td><td>when MFA was used</td></tr>
+ * <tr><td>{@code aws:SourceIp}</td><td>see {@link TrustedProxies}</td><td>always</td></tr>
+ * <tr><td>{@code aws:SecureTransport}</td><td>{@code "true"} / {@code "false"} ({@link HttpServletRequest#isSecure()})</td><td>always</td></tr>
+ * <tr><td>{@code aws:CurrentTime}, {@code aws:EpochTime}</td><td>{@code 2026-11-29T10:15:30Z}, seconds</td><td>always</td></tr>
+ * <tr><td>{@code aws:UserAgent}, {@code aws:Referer}</td><td>the header</td><td>when the header was sent</td></tr>
+ * <tr><td>{@code aws:RequestedRegion}</td><td>configured</td><td>when configured</td></tr>
+ * <tr><td>{@code aws:ViaAWSService}</td><td>{@code "false"}</td><td>always</td></tr>
+ * </table>
+ *
+ * <p>Then the route's extra keys are added, except those the filter owns ({@link #isReservedKey}):
+ * a route cannot forge who the caller is, how they authenticated or where they come from. Last, the
+ * {@link ContextProvider}s run, in order; they are application code and may set any key.
+ *
+ * <p>Thread-safe; one instance serves every request.
+ */
+public final class RequestContextFactory {
+
+    private static final String PRINCIPAL_TAG = "aws:PrincipalTag/";
+
+    private static final Set<String> RESERVED = Set.of(
+            "aws:username", "aws:userid", "aws:principalarn", "aws:principalaccount", "aws:principaltype",
+            "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:tokenissuetime", "aws:sourceip",
+            "aws:securetransport", "aws:currenttime", "aws:epochtime", "aws:useragent", "aws:referer",
+            "aws:requestedregion", "aws:viaawsservice");
+
+    private final RequestTime time;
+    private final TrustedProxies trustedProxies;
+    private final Optional<String> requestedRegion;
+    private final List<ContextProvider> providers;
+
+    /**
+     * @param clock the clock of {@code aws:CurrentTime}, {@code aws:EpochTime} and {@code aws:MultiFactorAuthAge}
+     * @param trustedProxies whose {@code X-Forwarded-For} to believe
+     * @param requestedRegion the value of {@code aws:RequestedRegion}, or empty to leave the key out
+     * @param providers application keys, run after the built-in ones
+     */
+    public RequestContextFactory(InstantSource clock, TrustedProxies trustedProxies, Optional<String> requestedRegion,
+            List<ContextProvider> providers) {
+        this.time = new RequestTime(Objects.requireNonNull(clock, "clock"));
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+        this.requestedRegion = Objects.requireNonNull(requestedRegion, "requestedRegion");
+        this.providers = List.copyOf(providers);
+    }
+
+    /** Whether the filter sets this key itself, so a route may not (compared case-insensitively). */
+    public static boolean isReservedKey(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return RESERVED.contains(lower) || lower.startsWith("aws:principaltag/");
+    }
+
+    /**
+     * The request context of a policy-protected request.
+     *
+     * @param request the HTTP request
+     * @param caller who calls
+     * @param action the route's IAM action
+     * @param resource the route's resource ARN, or {@code *}
+     * @param routeKeys the route's extra condition keys
+     */
+    public RequestContext create(HttpServletRequest request, Caller caller, String action, String resource,
+            Map<String, String> routeKeys) {
+        IamPrincipal principal = caller.principal();
+        RequestContext.Builder context = RequestContext.builder()
+                .principal(principal.arn())
+                .action(action)
+                .resource(resource);
+        for (Map.Entry<String, String> key : routeKeys.entrySet()) {
+            if (!isReservedKey(key.getKey())) {
+                context.key(key.getKey(), key.getValue());
+            }
+        }
+
+        if (principal.userName().isPresent()) {
+            context.key("aws:username", principal.userName().get());
+        }
+        context.key("aws:userid", principal.userId());
+        context.key("aws:PrincipalArn", principal.arn());
+        context.key("aws:PrincipalAccount", principal.accountId());
+        context.key("aws:PrincipalType", principalType(principal.arn()));
+        for (Map.Entry<String, String> tag : principal.tags().entrySet()) {
+            context.key(PRINCIPAL_TAG + tag.getKey(), tag.getValue());
+        }
+
+        long nowMillis = time.nowMillis();
+        MfaEvidence mfa = caller.mfa();
+        if (mfa instanceof MfaEvidence.NotUsed) {
+            context.key("aws:MultiFactorAuthPresent", "false");
+        } else if (mfa instanceof MfaEvidence.Used used) {
+            context.key("aws:MultiFactorAuthPresent", "true");
+            context.key("aws:MultiFactorAuthAge", Long.toString(mfaAgeSeconds(used.at(), nowMillis)));
+        } // LongTerm: AWS sets neither key
+
+        context.key("aws:SourceIp", trustedProxies.sourceIp(request));
+        context.key("aws:SecureTransport", request.isSecure() ? "true" : "false");
+        RequestTime.Second second = time.second(nowMillis);
+        context.key("aws:CurrentTime", second.iso8601());
+        context.key("aws:EpochTime", second.epochText());
+        String userAgent = request.getHeader("User-Agent");
+        if (userAgent != null) {
+            context.key("aws:UserAgent", userAgent);
+        }
+        String referer = request.getHeader("Referer");
+        if (referer != null) {
+            context.key("aws:Referer", referer);
+        }
+        if (requestedRegion.isPresent()) {
+            context.key("aws:RequestedRegion", requestedRegion.get());
+        }
+        context.key("aws:ViaAWSService", "false");
+
+        for (ContextProvider provider : providers) {
+            provider.contribute(request, caller, context);
+        }
+        return context.build();
+    }
+
+    /**
+     * Whole seconds from {@code mfaAt} to now, rounded down; 0 when {@code mfaAt} is ahead of our
+     * clock (MFA recorded on a cluster node whose clock runs fast): a negative age would make
+     * {@code NumericLessThan} conditions pass for any limit.
+     */
+    static long mfaAgeSeconds(Instant mfaAt, long nowMillis) {
+        long nowSecond = Math.floorDiv(nowMillis, 1000);
+        long nanoOfSecond = Math.floorMod(nowMillis, 1000) * 1_000_000L;
+        long age = nowSecond - mfaAt.getEpochSecond() - (nanoOfSecond < mfaAt.getNano() ? 1 : 0);
+        return Math.max(0, age);
+    }
+
+    /** {@code aws:PrincipalType} from the shape of the ARN; anything that is not root or STS is a user. */
+    static String principalType(String arn) {
+        int resourceStart = nthColon(arn, 5) + 1;
+        if (resourceStart == 0) {
+            return "User";
+        }
+        if (arn.startsWith("root", resourceStart) && arn.length() == resourceStart + 4) {
+            return "Account";
+        }
+        if (arn.startsWith("assumed-role/", resourceStart)) {
+            return "AssumedRole";
+        }
+        if (arn.startsWith("federated-user/", resourceStart)) {
+            return "FederatedUser";
+        }
+        return "User";
+    }
+
+    private static int nthColon(String text, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            at = text.indexOf(':', at + 1);
+            if (at < 0) {
+                return -1;
+            }
+        }
+        return at;
+    }
+}
