@@ -1,0 +1,134 @@
+package dev.iamgate.servlet.internal.enforce;
+
+import dev.iamgate.eval.Decision;
+import dev.iamgate.eval.PolicySet;
+import dev.iamgate.eval.RequestContext;
+import dev.iamgate.servlet.Caller;
+import dev.iamgate.servlet.Denial;
+import dev.iamgate.servlet.Mode;
+import dev.iamgate.servlet.internal.cache.PolicySetCache;
+import dev.iamgate.servlet.internal.context.RequestContextFactory;
+import dev.iamgate.servlet.internal.firewall.FirewallResult;
+import dev.iamgate.servlet.internal.firewall.PathFirewall;
+import dev.iamgate.servlet.internal.log.DecisionLog;
+import dev.iamgate.servlet.internal.response.Denials;
+import dev.iamgate.servlet.internal.routing.RouteTable;
+import dev.iamgate.servlet.mapping.RouteKind;
+import dev.iamgate.servlet.mapping.RouteMatch;
+import dev.iamgate.servlet.spi.DenyResponder;
+import dev.iamgate.servlet.spi.PrincipalResolver;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the filter does with one request, in order: firewall (400), route (unmapped: denied),
+ * caller (401), policy decision (403), then the servlet. Every request gets one decision-log line.
+ * Immutable and thread-safe; built once when the filter starts.
+ *
+ * <p>In {@link Mode#REPORT_ONLY} the would-be refusals of routing, authentication and policy are
+ * logged and the request proceeds; the firewall's refusals are always enforced, because a path
+ * the container would read differently is never safe to pass on.
+ */
+public final class Enforcer {
+
+    /** Request attribute holding the {@link Caller} of a request that has one. */
+    public static final String CALLER_ATTRIBUTE = "dev.iamgate.caller";
+    /** Request attribute holding the policy {@link Decision} of a policy-protected request. */
+    public static final String DECISION_ATTRIBUTE = "dev.iamgate.decision";
+    /** Request attribute holding this request's {@link RequestAuthorizer}, for programmatic checks. */
+    public static final String AUTHORIZER_ATTRIBUTE = "dev.iamgate.authorizer";
+
+    private final PathFirewall firewall;
+    private final RouteTable routes;
+    private final List<PrincipalResolver> resolvers;
+    private final PolicySetCache policies;
+    private final RequestContextFactory contexts;
+    private final DenyResponder responder;
+    private final boolean enforcing;
+
+    public Enforcer(PathFirewall firewall, RouteTable routes, List<PrincipalResolver> resolvers, PolicySetCache policies,
+            RequestContextFactory contexts, DenyResponder responder, Mode mode) {
+        this.firewall = firewall;
+        this.routes = routes;
+        this.resolvers = List.copyOf(resolvers);
+        this.policies = policies;
+        this.contexts = contexts;
+        this.responder = responder;
+        this.enforcing = mode == Mode.ENFORCE;
+    }
+
+    public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long start = System.nanoTime();
+        String method = request.getMethod();
+        FirewallResult inspected = firewall.inspect(request.getRequestURI(), request.getContextPath());
+        if (inspected instanceof FirewallResult.Rejected rejected) {
+            DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(),
+                    System.nanoTime() - start);
+            responder.respond(request, response, Denials.rejectedPath(rejected.violation().description()));
+            return;
+        }
+        String path = ((FirewallResult.Accepted) inspected).path();
+        Optional<RouteMatch> route = routes.match(method, path);
+        if (route.isPresent() && route.get().kind() == RouteKind.PUBLIC) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller = resolve(request);
+        if (caller == null) {
+            DecisionLog.outcome("NotAuthenticated", "", method, path, route.map(RouteMatch::source).orElse("unmapped"),
+                    System.nanoTime() - start);
+            refuse(request, response, chain, Denials.notAuthenticated());
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        String principal = caller.principal().arn();
+        if (route.isEmpty()) {
+            DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", System.nanoTime() - start);
+            refuse(request, response, chain, Denials.unmapped(principal, method, path));
+            return;
+        }
+        RouteMatch match = route.get();
+        PolicySet set = policies.policySet(caller.principal());
+        request.setAttribute(AUTHORIZER_ATTRIBUTE, new RequestAuthorizer(request, caller, set, contexts));
+        if (match.kind() == RouteKind.AUTHENTICATED_ONLY) {
+            DecisionLog.outcome("Authenticated", principal, method, path, match.source(), System.nanoTime() - start);
+            chain.doFilter(request, response);
+            return;
+        }
+        RequestContext context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys());
+        Decision decision = set.evaluate(context);
+        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        DecisionLog.decision(principal, method, path, match.action(), match.resource(), decision,
+                System.nanoTime() - start, enforcing);
+        if (decision.isAllowed()) {
+            chain.doFilter(request, response);
+        } else {
+            refuse(request, response, chain, Denials.accessDenied(principal, match.action(), match.resource(), decision));
+        }
+    }
+
+    private Caller resolve(HttpServletRequest request) {
+        for (PrincipalResolver resolver : resolvers) {
+            Optional<Caller> caller = resolver.resolve(request);
+            if (caller.isPresent()) {
+                return caller.get();
+            }
+        }
+        return null;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Denial denial)
+            throws IOException, ServletException {
+        if (enforcing) {
+            responder.respond(request, response, denial);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+}
