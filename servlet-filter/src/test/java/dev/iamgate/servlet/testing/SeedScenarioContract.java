@@ -1,0 +1,161 @@
+package dev.iamgate.servlet.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamgate.servlet.IamGateFilter;
+import dev.iamgate.servlet.IamGateSettings;
+import dev.iamgate.servlet.Mode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seed policy scenario end to end over HTTP, and the bypass payload list, against a real
+ * container. Each container test extends this class and says how to start its container with
+ * {@link DemoServlets} at {@code /api/login}, {@code /api/login/mfa} and {@code /api/*} behind the
+ * given filter on {@code /*}.
+ */
+public abstract class SeedScenarioContract {
+
+    private DemoServlets servlets;
+    private int port;
+
+    /** Starts the container and returns its port. */
+    protected abstract int start(DemoServlets servlets, IamGateFilter filter) throws Exception;
+
+    protected abstract void stop() throws Exception;
+
+    protected static IamGateFilter seedPolicyFilter() {
+        return IamGateFilter.builder(new IamGateSettings("classpath:/e2e/policies",
+                Optional.of("classpath:/routing/example-app-routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE,
+                List.of(), List.of(), 1_000, Duration.ofSeconds(2), Optional.empty())).build();
+    }
+
+    @BeforeEach
+    void startContainer() throws Exception {
+        servlets = new DemoServlets();
+        port = start(servlets, seedPolicyFilter());
+    }
+
+    @AfterEach
+    void stopContainer() throws Exception {
+        stop();
+    }
+
+    private RawHttp signedIn(String user, boolean mfa) {
+        RawHttp client = new RawHttp(port);
+        assertThat(client.post("/api/login", "user=" + user).status()).isEqualTo(200);
+        if (mfa) {
+            assertThat(client.post("/api/login/mfa", "").status()).isEqualTo(200);
+        }
+        return client;
+    }
+
+    private static String errorCode(RawHttp.Response response) {
+        return JsonMapper.builder().build().readTree(response.body()).path("Error").path("Code").asString();
+    }
+
+    @Test
+    void withoutSigningInProtectedRoutesAnswer401() {
+        RawHttp.Response response = new RawHttp(port).get("/api/users/alice");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(errorCode(response)).isEqualTo("NotAuthenticated");
+        assertThat(servlets.served).isEmpty();
+    }
+
+    @Test
+    void withoutMfaOnlyTheActionsTheSeedPolicyListsAreAllowed() {
+        RawHttp alice = signedIn("alice", false);
+
+        assertThat(alice.get("/api/users/alice").status()).isEqualTo(200);
+        assertThat(alice.post("/api/users/alice/password", "").status()).isEqualTo(200);
+        assertThat(alice.post("/api/mfa/virtual-devices/alice", "").status()).isEqualTo(200);
+        assertThat(alice.post("/api/users/alice/mfa-devices", "").status()).isEqualTo(200);
+        assertThat(alice.get("/api/users/alice/mfa-devices").status()).isEqualTo(200);
+        assertThat(alice.get("/api/mfa/virtual-devices").status()).isEqualTo(200);
+
+        RawHttp.Response createKey = alice.post("/api/users/alice/access-keys", "");
+        assertThat(createKey.status()).isEqualTo(403);
+        assertThat(errorCode(createKey)).isEqualTo("AccessDenied");
+        assertThat(createKey.body()).contains("User: arn:aws:iam::123456789012:user/alice is not authorized to perform: "
+                + "iam:CreateAccessKey on resource: arn:aws:iam::123456789012:user/alice with an explicit deny");
+        assertThat(alice.get("/api/users/alice/access-keys").status()).isEqualTo(403);
+        assertThat(alice.get("/api/account/summary").status()).isEqualTo(403);
+        assertThat(servlets.served).hasSize(6);
+    }
+
+    @Test
+    void withMfaUsersManageTheirOwnCredentialsAndNoOneElses() {
+        RawHttp alice = signedIn("alice", true);
+
+        assertThat(alice.post("/api/users/alice/access-keys", "").status()).isEqualTo(200);
+        assertThat(alice.send("PATCH", "/api/users/alice/access-keys/AKIAEXAMPLE", "").status()).isEqualTo(200);
+        assertThat(alice.get("/api/users/alice/ssh-public-keys").status()).isEqualTo(200);
+        assertThat(alice.post("/api/users/alice/service-specific-credentials/ACCA1/reset", "").status()).isEqualTo(200);
+        assertThat(alice.get("/api/account/summary").status()).isEqualTo(200);
+
+        RawHttp.Response bobsKeys = alice.post("/api/users/bob/access-keys", "");
+        assertThat(bobsKeys.status()).isEqualTo(403);
+        assertThat(bobsKeys.body()).contains("because no identity-based policy allows the iam:CreateAccessKey action");
+        assertThat(alice.get("/api/users/bob").status()).isEqualTo(403);
+        assertThat(alice.get("/api/users").status()).isEqualTo(403);
+        assertThat(alice.send("DELETE", "/api/users/bob/policies/inline", null).status()).isEqualTo(403);
+        assertThat(servlets.served).hasSize(5);
+    }
+
+    @Test
+    void unmappedRequestsAreDeniedAndAuthenticatedOnlyRoutesNeedOnlyACaller() {
+        RawHttp alice = signedIn("alice", true);
+
+        assertThat(alice.get("/api/not-a-route").status()).isEqualTo(403);
+        assertThat(new RawHttp(port).get("/api/not-a-route").status()).isEqualTo(401);
+        assertThat(alice.post("/api/sts/session-token", "").status()).isEqualTo(200);
+        assertThat(new RawHttp(port).post("/api/sts/session-token", "").status()).isEqualTo(401);
+        assertThat(servlets.served).containsExactly("POST /api/sts/session-token");
+    }
+
+    @Test
+    void noBypassPayloadIsEverServed() throws IOException {
+        RawHttp anonymous = new RawHttp(port);
+        RawHttp alice = signedIn("alice", true);
+        RawHttp bob = signedIn("bob", true);
+        List<String> failures = new ArrayList<>();
+        for (JsonNode payload : payloads()) {
+            String path = payload.get("path").asString();
+            String target = payload.get("target").asString();
+            RawHttp withoutRight = target.startsWith("/api/users/bob") ? alice : bob;
+            for (RawHttp client : List.of(anonymous, withoutRight)) {
+                int before = servlets.served.size();
+                int status = client.get(path).status();
+                boolean served = servlets.served.size() != before;
+                if (status >= 200 && status < 300 || served) {
+                    failures.add(path + " was served (" + status + ")");
+                }
+                if ("400".equals(payload.get("expect").asString()) && status != 400) {
+                    failures.add(path + " answered " + status + ", expected 400");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static List<JsonNode> payloads() throws IOException {
+        try (InputStream in = Objects.requireNonNull(
+                SeedScenarioContract.class.getResourceAsStream("/security/bypass-payloads.json"))) {
+            List<JsonNode> list = new ArrayList<>();
+            JsonMapper.builder().build().readTree(in).forEach(list::add);
+            assertThat(list).isNotEmpty();
+            return list;
+        }
+    }
+}
