@@ -5,7 +5,7 @@ import dev.iamgate.servlet.spi.DenyResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The default answer to a refused request: {@code {"Error":{"Code":…,"Message":…}}} as the AWS
@@ -26,16 +26,12 @@ public final class AwsErrorResponder implements DenyResponder {
         if (denial.status() == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"iamgate\"");
         }
-        response.setCharacterEncoding("UTF-8");
-        PrintWriter out = response.getWriter();
-        if (prefersHtml(request.getHeader("Accept"))) {
-            response.setContentType("text/html;charset=UTF-8");
-            out.print(html(denial));
-        } else {
-            response.setContentType("application/json");
-            out.print(json(denial));
-        }
-        out.flush();
+        boolean html = prefersHtml(request.getHeader("Accept"));
+        byte[] body = (html ? html(denial) : json(denial)).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(html ? "text/html;charset=UTF-8" : "application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     static String json(Denial denial) {
