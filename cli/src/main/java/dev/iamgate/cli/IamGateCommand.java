@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "iamgate 0.1.0",
         description = "Evaluate AWS IAM policies exactly as AWS does.",
-        subcommands = {EvalCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, ValidateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class IamGateCommand implements Runnable {
 
     /** Exit code for a usage or I/O error, shared by every subcommand. */

@@ -1,0 +1,64 @@
+package dev.iamgate.internal.validate;
+
+import dev.iamgate.internal.validate.JsonDoc.Member;
+import dev.iamgate.internal.validate.JsonDoc.Obj;
+import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.ConditionOperator;
+import dev.iamgate.policy.OperatorFamily;
+import dev.iamgate.policy.Statement;
+
+/**
+ * Empty constructs the parser accepts: a Condition or operator block without keys, a key without
+ * values. (Empty Action, Resource and Principal are parse errors; an empty Sid is a Sid check.)
+ */
+final class EmptyChecks implements PolicyCheck {
+
+    @Override
+    public void check(PolicyContext context, Findings findings) {
+        for (Statement statement : context.policy().statements()) {
+            context.doc().member(statement.location().pointer(), "Condition")
+                    .ifPresent(member -> blocks(member, findings));
+            for (Condition condition : statement.conditions()) {
+                if (condition.values().isEmpty()) {
+                    findings.report(CheckId.EMPTY_ARRAY_CONDITION, condition.location(),
+                            Quote.name(condition.key().text()) + " has no values, so "
+                                    + condition.operator().jsonName() + " "
+                                    + meaning(condition.operator()) + ".");
+                }
+            }
+        }
+    }
+
+    private static void blocks(Member condition, Findings findings) {
+        if (!(condition.value() instanceof Obj block)) {
+            return;
+        }
+        if (block.members().isEmpty()) {
+            findings.report(CheckId.EMPTY_OBJECT_CONDITION, block.location(),
+                    "The Condition block is empty, so it is always true.");
+        }
+        for (Member operator : block.members()) {
+            if (operator.value() instanceof Obj keys && keys.members().isEmpty()) {
+                findings.report(CheckId.EMPTY_OBJECT_CONDITION_OPERATOR, keys.location(),
+                        operator.name() + " has no condition keys, so it is always true.");
+            }
+        }
+    }
+
+    /**
+     * What an operator with no policy values amounts to, from the evaluation algorithm: a positive
+     * operator matches no value, a negated one every value (section 2.3 of the semantics brief).
+     */
+    private static String meaning(ConditionOperator operator) {
+        if (operator.type().family() == OperatorFamily.NULL) {
+            return "is never true";
+        }
+        boolean negated = operator.type().negated();
+        return switch (operator.qualifier()) {
+            case FOR_ALL_VALUES -> negated ? "is always true" : "is true only when the key is absent";
+            case FOR_ANY_VALUE -> negated ? "is true whenever the key is present" : "is never true";
+            case NONE -> negated ? "is always true for a single value"
+                    : operator.ifExists() ? "is true only when the key is absent" : "is never true";
+        };
+    }
+}
