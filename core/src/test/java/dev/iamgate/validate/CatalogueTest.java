@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iamgate.policy.PolicyProblem;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** The catalogue of checks, and {@code docs/validation-checks.md} describing it. */
+/** The catalogue of checks, and {@code docs/validation-checks.md} and the README describing it. */
 class CatalogueTest {
-
-    private static final Path DOCS = Path.of("../docs/validation-checks.md");
 
     @Test
     void hasAtLeastThirtyChecksWithUniqueKebabCaseNames() {
@@ -47,15 +47,16 @@ class CatalogueTest {
         assertThat(Checks.byName("no-such-check")).isEmpty();
     }
 
-    @Test
-    void docsListTheSameChecksInTheSameOrderWithTheSameSeverities() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"../docs/validation-checks.md, ## Checks", "../README.md, ## Validation checks"})
+    void docsListTheSameChecksInTheSameOrderWithTheSameSeverities(String file, String heading) throws IOException {
         List<String> documented = new ArrayList<>();
         boolean inChecks = false;
-        for (String line : Files.readAllLines(DOCS, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
             if (line.startsWith("## ")) {
-                inChecks = line.equals("## Checks");
+                inChecks = line.equals(heading);
             }
-            // the tables of the Checks section: | `name` | severity | meaning | fix |
+            // the tables of the checks section: | `name` | severity | meaning | fix |
             if (inChecks && line.startsWith("| `")) {
                 String[] cells = line.split("\\|");
                 assertThat(cells).as(line).hasSizeGreaterThanOrEqualTo(5);
