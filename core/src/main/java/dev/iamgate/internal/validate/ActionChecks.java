@@ -80,22 +80,7 @@ final class ActionChecks implements PolicyCheck {
 
     /** An entry matched by another entry of the same element (the later of two equal ones). */
     private static void redundant(ActionElement action, Findings findings) {
-        List<TextValue> patterns = action.patterns();
-        if (patterns.size() > PatternCover.MAX_PAIRWISE) {
-            return;
-        }
-        for (int j = 0; j < patterns.size(); j++) {
-            TextValue narrow = patterns.get(j);
-            for (int i = 0; i < patterns.size(); i++) {
-                TextValue wide = patterns.get(i);
-                if (i != j && PatternCover.covers(wide.text(), narrow.text(), true)
-                        && (i < j || !PatternCover.covers(narrow.text(), wide.text(), true))) {
-                    findings.report(CheckId.REDUNDANT_ACTION, narrow.location(), Quote.of(
-                            narrow.text()) + " is already matched by " + Quote.of(wide.text())
-                            + " on " + PolicyContext.line(wide.location()) + ".");
-                    break;
-                }
-            }
-        }
+        PatternCover.reportRedundant(action.patterns(), (wide, narrow) -> PatternCover.covers(wide, narrow, true),
+                CheckId.REDUNDANT_ACTION, findings);
     }
 }

@@ -1,5 +1,9 @@
 package dev.iamgate.internal.validate;
 
+import dev.iamgate.policy.TextValue;
+import java.util.List;
+import java.util.function.BiPredicate;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -133,5 +137,28 @@ final class PatternCover {
             i++;
         }
         return Arrays.copyOf(tokens, count);
+    }
+
+    /**
+     * Reports every entry of an element that another entry already matches (of two equal entries,
+     * the later), as {@code check}: one finding per redundant entry, naming the wider one.
+     */
+    static void reportRedundant(List<TextValue> patterns, BiPredicate<String, String> covers, CheckId check,
+            Findings findings) {
+        if (patterns.size() > MAX_PAIRWISE) {
+            return;
+        }
+        for (int j = 0; j < patterns.size(); j++) {
+            TextValue narrow = patterns.get(j);
+            for (int i = 0; i < patterns.size(); i++) {
+                TextValue wide = patterns.get(i);
+                if (i != j && covers.test(wide.text(), narrow.text())
+                        && (i < j || !covers.test(narrow.text(), wide.text()))) {
+                    findings.report(check, narrow.location(), Quote.of(narrow.text()) + " is already matched by "
+                            + Quote.of(wide.text()) + " on " + PolicyContext.line(wide.location()) + ".");
+                    break;
+                }
+            }
+        }
     }
 }

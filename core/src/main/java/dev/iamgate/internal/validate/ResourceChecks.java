@@ -60,22 +60,6 @@ final class ResourceChecks implements PolicyCheck {
     }
 
     private static void redundant(ResourceElement resource, Findings findings) {
-        List<TextValue> patterns = resource.patterns();
-        if (patterns.size() > PatternCover.MAX_PAIRWISE) {
-            return;
-        }
-        for (int j = 0; j < patterns.size(); j++) {
-            TextValue narrow = patterns.get(j);
-            for (int i = 0; i < patterns.size(); i++) {
-                TextValue wide = patterns.get(i);
-                if (i != j && PatternCover.coversArn(wide.text(), narrow.text())
-                        && (i < j || !PatternCover.coversArn(narrow.text(), wide.text()))) {
-                    findings.report(CheckId.REDUNDANT_RESOURCE, narrow.location(), Quote.of(
-                            narrow.text()) + " is already matched by " + Quote.of(wide.text())
-                            + " on " + PolicyContext.line(wide.location()) + ".");
-                    break;
-                }
-            }
-        }
+        PatternCover.reportRedundant(resource.patterns(), PatternCover::coversArn, CheckId.REDUNDANT_RESOURCE, findings);
     }
 }
