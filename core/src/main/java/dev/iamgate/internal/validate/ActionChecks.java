@@ -4,7 +4,6 @@ import dev.iamgate.policy.ActionElement;
 import dev.iamgate.policy.Statement;
 import dev.iamgate.policy.TextValue;
 
-import java.util.List;
 
 /** Action and NotAction entries: shape, wildcard service prefixes, entries another one covers. */
 final class ActionChecks implements PolicyCheck {
