@@ -19,9 +19,13 @@ public final class DecisionLog {
     /** Logs a policy decision. {@code enforced} is false in report-only mode. */
     public static void decision(String principal, String method, String path, String action, String resource,
             Decision decision, long nanos, boolean enforced) {
-        if (!LOG.isInfoEnabled()) {
-            return;
+        if (LOG.isInfoEnabled()) {
+            LOG.info(decisionLine(principal, method, path, action, resource, decision, nanos, enforced));
         }
+    }
+
+    static String decisionLine(String principal, String method, String path, String action, String resource,
+            Decision decision, long nanos, boolean enforced) {
         StringBuilder line = new StringBuilder(200);
         line.append("decision=").append(decision.outcome().wireName());
         if (!enforced && !decision.isAllowed()) {
@@ -38,7 +42,7 @@ public final class DecisionLog {
             field(line, "sid", ref.displayName());
         });
         line.append(" micros=").append(nanos / 1_000);
-        LOG.info(line.toString());
+        return line.toString();
     }
 
     /** Logs a request refused or passed before any policy decision (firewall, routing, authentication). */
