@@ -23,8 +23,10 @@ public final class RequestContext {
     private final String principal;
     private final String action;
     private final String resource;
-    private final Map<String, List<String>> keysAsWritten;
+    /** Values by lower-cased key name: lookups need no case folding of the stored keys. */
     private final Map<String, List<String>> keysByLowerName;
+    /** The key names as given, by lower-cased name, in insertion order. */
+    private final Map<String, String> namesAsWritten;
     private final String lowerAction;
     private final String lowerService;
     private final RequestKeys requestKeys;
@@ -33,10 +35,8 @@ public final class RequestContext {
         this.principal = builder.principal;
         this.action = Objects.requireNonNull(builder.action, "action");
         this.resource = Objects.requireNonNull(builder.resource, "resource");
-        this.keysAsWritten = Collections.unmodifiableMap(new LinkedHashMap<>(builder.keys));
-        Map<String, List<String>> lower = new HashMap<>(Math.max(4, builder.keys.size() * 2));
-        builder.keys.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
-        this.keysByLowerName = lower;
+        this.keysByLowerName = new HashMap<>(builder.values);
+        this.namesAsWritten = new LinkedHashMap<>(builder.names);
         this.lowerAction = action.toLowerCase(Locale.ROOT);
         int colon = lowerAction.indexOf(':');
         this.lowerService = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
@@ -62,9 +62,11 @@ public final class RequestContext {
         return resource;
     }
 
-    /** The condition keys as given, in insertion order. */
+    /** The condition keys with their names as given, in insertion order. */
     public Map<String, List<String>> keys() {
-        return keysAsWritten;
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        namesAsWritten.forEach((lower, name) -> keys.put(name, keysByLowerName.get(lower)));
+        return Collections.unmodifiableMap(keys);
     }
 
     /** The values of a condition key (name compared case-insensitively); empty when absent. */
@@ -75,7 +77,7 @@ public final class RequestContext {
     /** A builder starting from this request, to vary one part of it. */
     public Builder toBuilder() {
         Builder builder = new Builder().principal(principal).action(action).resource(resource);
-        keysAsWritten.forEach(builder::key);
+        keys().forEach(builder::key);
         return builder;
     }
 
@@ -99,7 +101,7 @@ public final class RequestContext {
     @Override
     public String toString() {
         return "RequestContext[principal=" + principal + ", action=" + action + ", resource=" + resource
-                + ", keys=" + keysAsWritten + "]";
+                + ", keys=" + keys() + "]";
     }
 
     /** Builds a {@link RequestContext}; action and resource are required. */
@@ -107,7 +109,8 @@ public final class RequestContext {
         private String principal = "";
         private String action;
         private String resource;
-        private final Map<String, List<String>> keys = new LinkedHashMap<>();
+        private final Map<String, String> names = new LinkedHashMap<>();
+        private final Map<String, List<String>> values = new HashMap<>();
 
         private Builder() {}
 
@@ -132,26 +135,23 @@ public final class RequestContext {
         }
 
         /** Sets a multivalued key; an empty list makes the key absent. */
-        public Builder key(String name, List<String> values) {
-            Objects.requireNonNull(name, "name");
-            List<String> copy = List.copyOf(values);
-            keys.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        public Builder key(String name, List<String> keyValues) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            List<String> copy = List.copyOf(keyValues);
+            names.remove(lower);
+            values.remove(lower);
             if (!copy.isEmpty()) {
-                keys.put(name, copy);
+                names.put(lower, name);
+                values.put(lower, copy);
             }
             return this;
         }
 
         /** Adds one value to a key, making it multivalued when it already has one. */
         public Builder addValue(String name, String value) {
-            List<String> values = new ArrayList<>();
-            keys.forEach((existing, existingValues) -> {
-                if (existing.equalsIgnoreCase(name)) {
-                    values.addAll(existingValues);
-                }
-            });
-            values.add(Objects.requireNonNull(value, "value"));
-            return key(name, values);
+            List<String> all = new ArrayList<>(values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+            all.add(Objects.requireNonNull(value, "value"));
+            return key(name, all);
         }
 
         public RequestContext build() {
