@@ -1,0 +1,185 @@
+package dev.iamgate.bench;
+
+import dev.iamgate.eval.Decision;
+import dev.iamgate.eval.Outcome;
+import dev.iamgate.eval.PolicySet;
+import dev.iamgate.eval.RequestContext;
+import dev.iamgate.policy.Policy;
+import dev.iamgate.servlet.Caller;
+import dev.iamgate.servlet.IamPrincipal;
+import dev.iamgate.servlet.MfaEvidence;
+import dev.iamgate.servlet.internal.cache.PolicySetCache;
+import dev.iamgate.servlet.internal.context.RequestContextFactory;
+import dev.iamgate.servlet.internal.context.TrustedProxies;
+import dev.iamgate.servlet.internal.firewall.FirewallResult;
+import dev.iamgate.servlet.internal.firewall.PathFirewall;
+import dev.iamgate.servlet.internal.routing.MappingFileReader;
+import dev.iamgate.servlet.internal.routing.RouteTable;
+import dev.iamgate.servlet.mapping.RouteKind;
+import dev.iamgate.servlet.mapping.RouteMatch;
+import dev.iamgate.servlet.spi.PolicySource;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The filter's own work on one request, without the network and the container (issue 4): what
+ * {@code Enforcer.handle} does for {@code POST /api/users/alice/access-keys} by alice signed in with
+ * MFA, in the same order and with the same production classes —
+ *
+ * <ol>
+ * <li>{@link PathFirewall#inspect} of the raw request URI (strict firewall);
+ * <li>{@link RouteTable#match} in the example app's 40 routes (read with {@link MappingFileReader});
+ * <li>{@link PolicySetCache#policySet} for the caller (a hit: the set is compiled in setup);
+ * <li>{@link RequestContextFactory#create}, the request context with every global key the filter sets
+ *     (system clock, no trusted proxies, no region, no context providers);
+ * <li>{@link PolicySet#evaluate} with the seed policy: Allow.
+ * </ol>
+ *
+ * {@link #fullRequest()} is all of it; the other methods measure each step alone, so the total can
+ * be read as a sum. Left out, and so not measured: resolving the caller (the session look-up of a
+ * {@code PrincipalResolver}; here a prebuilt {@link Caller}), the request attributes, the decision
+ * log line (off unless a logger is configured) and the chain. The request is a {@link StubRequest}.
+ *
+ * <p>The defaults warm up for 10 s: on the shared 2-core machine the JIT needs several seconds
+ * before the larger call trees settle (see BENCHMARKS.md).
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar RequestOverheadBenchmark -prof gc</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RequestOverheadBenchmark {
+
+    private static final String PATH = "/api/users/alice/access-keys";
+
+    private PathFirewall firewall;
+    private RouteTable routes;
+    private PolicySetCache policySets;
+    private RequestContextFactory contexts;
+    private HttpServletRequest request;
+    private Caller caller;
+
+    // the intermediate results, for the per-step methods
+    private RouteMatch match;
+    private PolicySet aliceSet;
+    private RequestContext context;
+
+    @Setup
+    public void setUp() {
+        firewall = PathFirewall.strict();
+        routes = RouteTable.builder(Fixtures.ACCOUNT)
+                .addAll(MappingFileReader.read(Fixtures.resource(Fixtures.EXAMPLE_ROUTES), Fixtures.EXAMPLE_ROUTES))
+                .build();
+        policySets = new PolicySetCache(new FixedPolicySource(Fixtures.seedPolicy()), 10_000);
+        contexts = new RequestContextFactory(InstantSource.system(), TrustedProxies.NONE, Optional.empty(), List.of());
+        request = new StubRequest("POST", PATH, "", "203.0.113.7", true, Map.of(
+                "Host", "localhost:8080",
+                "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+                "Referer", "https://localhost:8080/",
+                "Content-Type", "application/json"));
+        caller = new Caller(IamPrincipal.user(Fixtures.ACCOUNT, "alice", "AIDAALICEEXAMPLE00001"),
+                MfaEvidence.usedAt(Instant.now().minusSeconds(300)));
+
+        FirewallResult inspected = firewall.inspect(PATH, "");
+        if (!(inspected instanceof FirewallResult.Accepted accepted) || !accepted.path().equals(PATH)) {
+            throw new IllegalStateException("the firewall answered " + inspected);
+        }
+        match = routes.match("POST", PATH).orElseThrow();
+        if (match.kind() != RouteKind.POLICY_PROTECTED || !match.action().equals("iam:CreateAccessKey")) {
+            throw new IllegalStateException("the route is " + match);
+        }
+        aliceSet = policySets.policySet(caller.principal());
+        context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys());
+        Decision decision = fullRequest();
+        if (decision.outcome() != Outcome.ALLOW) {
+            throw new IllegalStateException("alice with MFA was refused: " + decision);
+        }
+    }
+
+    /** Every step, in the filter's order: the per-request overhead of a policy-protected request. */
+    @Benchmark
+    public Decision fullRequest() {
+        String method = request.getMethod();
+        FirewallResult inspected = firewall.inspect(request.getRequestURI(), request.getContextPath());
+        if (!(inspected instanceof FirewallResult.Accepted accepted)) {
+            throw new IllegalStateException("rejected: " + inspected);
+        }
+        RouteMatch route = routes.match(method, accepted.path()).orElseThrow();
+        PolicySet set = policySets.policySet(caller.principal());
+        RequestContext requestContext =
+                contexts.create(request, caller, route.action(), route.resource(), route.contextKeys());
+        return set.evaluate(requestContext);
+    }
+
+    /** Step 1 alone: the firewall on the raw URI. */
+    @Benchmark
+    public FirewallResult firewallInspect() {
+        return firewall.inspect(request.getRequestURI(), request.getContextPath());
+    }
+
+    /** Step 2 alone: the route of the decoded path. */
+    @Benchmark
+    public Optional<RouteMatch> routeMatch() {
+        return routes.match("POST", PATH);
+    }
+
+    /** Step 3 alone: the caller's compiled policies, a cache hit. */
+    @Benchmark
+    public PolicySet policySetLookup() {
+        return policySets.policySet(caller.principal());
+    }
+
+    /** Step 4 alone: the request context with the filter's global keys. */
+    @Benchmark
+    public RequestContext createRequestContext() {
+        return contexts.create(request, caller, match.action(), match.resource(), match.contextKeys());
+    }
+
+    /** Step 5 alone: the decision on a context built as step 4 builds it (14 keys, not the 2 of SeedPolicyBenchmark). */
+    @Benchmark
+    public Decision evaluate() {
+        return aliceSet.evaluate(context);
+    }
+
+    /** The seed policy for everyone, at a revision that never moves: every lookup after the first is a hit. */
+    private static final class FixedPolicySource implements PolicySource {
+        private final List<Policy> policies;
+
+        FixedPolicySource(Policy policy) {
+            this.policies = List.of(policy);
+        }
+
+        @Override
+        public List<Policy> identityPolicies(IamPrincipal principal) {
+            return policies;
+        }
+
+        @Override
+        public long revision() {
+            return 1;
+        }
+
+        @Override
+        public String toString() {
+            return "FixedPolicySource";
+        }
+    }
+}
