@@ -17,9 +17,13 @@ import java.util.List;
  * length {@code n} and blocks of at most {@code m} positions; anchored fixed blocks are
  * compared in place in {@code O(m)}.
  *
- * <p>A pattern with variables keeps its symbols and, per match, replays them with the
- * substituted text as literal characters into a fresh program. This allocates, but keeps the
- * linear bound even when the substituted text is long or adversarial.
+ * <p>A pattern whose variables all stand in its literal tail (no wildcard after the first
+ * variable, as in {@code arn:aws:iam::*:user/${aws:username}}) is matched without allocating:
+ * the tail has a fixed length once its variables are looked up, so it is compared in place at
+ * the end of the input and the compiled head matches the rest. Any other pattern with variables
+ * keeps its symbols and, per match, replays them with the substituted text as literal characters
+ * into a fresh program. That allocates, but keeps the linear bound even when the substituted text
+ * is long or adversarial.
  *
  * <p>Immutable and thread-safe.
  */
@@ -38,6 +42,10 @@ final class GlobProgram {
     private final byte[] kinds;
     private final char[] chars;
     private final Variable[] variables;
+    /** For a pattern whose variables stand in its literal tail: the compiled head, else null. */
+    private final GlobProgram head;
+    /** Where the literal tail starts in {@link #kinds}, when {@link #head} is set. */
+    private final int tailStart;
 
     private GlobProgram(Block[] blocks, boolean leadingStar, boolean trailingStar) {
         this.blocks = blocks;
@@ -47,6 +55,8 @@ final class GlobProgram {
         this.kinds = null;
         this.chars = null;
         this.variables = null;
+        this.head = null;
+        this.tailStart = 0;
     }
 
     private GlobProgram(boolean ignoreCase, byte[] kinds, char[] chars, Variable[] variables) {
@@ -57,6 +67,16 @@ final class GlobProgram {
         this.kinds = kinds;
         this.chars = chars;
         this.variables = variables;
+        int firstVariable = 0;
+        while (kinds[firstVariable] != VARIABLE) {
+            firstVariable++;
+        }
+        boolean literalTail = true;
+        for (int i = firstVariable; i < kinds.length; i++) {
+            literalTail &= kinds[i] == VARIABLE || kinds[i] == Block.LITERAL;
+        }
+        this.tailStart = firstVariable;
+        this.head = literalTail ? compile(kinds, chars, firstVariable, ignoreCase) : null;
     }
 
     /**
@@ -66,6 +86,9 @@ final class GlobProgram {
     boolean matches(String s, int from, int to, RequestKeys keys) {
         if (variables == null) {
             return matchesResolved(s, from, to);
+        }
+        if (head != null) {
+            return matchesWithLiteralTail(s, from, to, keys);
         }
         GlobProgram resolved = resolve(keys);
         return resolved != null && resolved.matchesResolved(s, from, to);
@@ -107,6 +130,47 @@ final class GlobProgram {
             }
         }
         return !lastAtEnd || blocks[last].matchesSuffix(s, pos, to);
+    }
+
+    /** The head glob on {@code s[from, to - tail)}, the tail compared in place at the end. */
+    private boolean matchesWithLiteralTail(String s, int from, int to, RequestKeys keys) {
+        int tailLength = 0;
+        int next = 0;
+        for (int i = tailStart; i < kinds.length; i++) {
+            if (kinds[i] == VARIABLE) {
+                String value = variables[next++].resolve(keys);
+                if (value == null) {
+                    return false;
+                }
+                tailLength += value.length();
+            } else {
+                tailLength++;
+            }
+        }
+        int tailFrom = to - tailLength;
+        if (tailFrom < from) {
+            return false;
+        }
+        int at = tailFrom;
+        next = 0;
+        for (int i = tailStart; i < kinds.length; i++) {
+            if (kinds[i] == VARIABLE) {
+                // Looked up again rather than kept: keeping would allocate, and the lookup is a hash probe.
+                String value = variables[next++].resolve(keys);
+                for (int k = 0; k < value.length(); k++) {
+                    if (!same(value.charAt(k), s.charAt(at++))) {
+                        return false;
+                    }
+                }
+            } else if (!same(chars[i], s.charAt(at++))) {
+                return false;
+            }
+        }
+        return head.matchesResolved(s, from, tailFrom);
+    }
+
+    private boolean same(char expected, char actual) {
+        return expected == actual || (ignoreCase && Block.fold(expected) == Block.fold(actual));
     }
 
     private GlobProgram resolve(RequestKeys keys) {

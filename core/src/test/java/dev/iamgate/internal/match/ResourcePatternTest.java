@@ -242,4 +242,30 @@ class ResourcePatternTest {
         }
         return count;
     }
+
+    @Test
+    void variablesInTheLiteralTailAreComparedInPlaceWithoutAllocating() {
+        ResourcePattern own = ResourcePattern.compile("arn:aws:iam::*:user/${aws:username}", true);
+        RequestKeys alice = keys("aws:username", "alice");
+        String aliceArn = "arn:aws:iam::123456789012:user/alice";
+        String bobArn = "arn:aws:iam::123456789012:user/bob";
+        assertThat(own.matches(aliceArn, alice)).isTrue();
+        assertThat(own.matches(bobArn, alice)).isFalse();
+        assertThat(own.matches("arn:aws:iam::123456789012:user/xalice", alice)).isFalse();
+        assertThat(own.matches("user/alice", alice)).isFalse();
+
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        boolean sink = false;
+        for (int i = 0; i < 20_000; i++) { // let the JIT compile the match
+            sink ^= own.matches(i % 2 == 0 ? aliceArn : bobArn, alice);
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 10_000; i++) {
+            sink ^= own.matches(i % 2 == 0 ? aliceArn : bobArn, alice);
+        }
+        long perMatch = (threads.getThreadAllocatedBytes(thread) - before) / 10_000;
+        assertThat(perMatch).as("bytes per match (sink %s)", sink).isZero();
+    }
 }
