@@ -38,7 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
         description = "Decide one request against policy files, and explain the decision.")
 final class SimulateCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Built on first use: picocli creates every subcommand, and {@code eval} should not pay for databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
 
     @Spec
     private CommandSpec spec;
@@ -138,7 +141,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static String json(Decision decision) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("decision", decision.outcome().wireName());
         decision.explanation().ifPresent(explanation -> {
             root.put("reason", ExplanationText.reason(decision.outcome(), explanation));
@@ -169,7 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static ObjectNode statement(StatementRef ref) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("policy", ref.policyName());
         node.put("policyType", ref.policyType().description());
         node.put("statementIndex", ref.statementIndex());
