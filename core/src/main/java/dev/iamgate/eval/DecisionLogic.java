@@ -85,13 +85,17 @@ final class DecisionLogic {
         return withinLimits(boundaryAllows, sessionAllows, identity.allow(action, service, target, caller, keys));
     }
 
+    /** In the User Guide's order: the grant, then the permissions boundary, then the session policy. */
     private static Decision withinLimits(boolean boundaryAllows, boolean sessionAllows, CompiledStatement grant) {
+        if (grant == null) {
+            return Decision.implicitDeny(PolicyType.IDENTITY);
+        }
         if (!boundaryAllows) {
             return Decision.implicitDeny(PolicyType.PERMISSIONS_BOUNDARY);
         }
         if (!sessionAllows) {
             return Decision.implicitDeny(PolicyType.SESSION);
         }
-        return grant != null ? grant.decision() : Decision.implicitDeny(PolicyType.IDENTITY);
+        return grant.decision();
     }
 }

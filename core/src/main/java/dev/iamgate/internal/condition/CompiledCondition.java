@@ -21,12 +21,12 @@ import dev.iamgate.policy.PolicyVersion;
  * </pre>
  *
  * <p>A policy value that can never match (unparsable number, date, CIDR or base64, a value other
- * than true/false for Bool, a malformed pattern) simply takes no part: it adds nothing to the OR of
- * a positive operator and excludes nothing from the NOR of a negated one. The same holds, per
- * request, for a value whose policy variable cannot be resolved, and for a request value that the
- * family cannot parse ({@code match} is false, so a negated operator is true for it). This follows
- * the formula literally; iam-simulate differs here, making a negated Numeric, Date or IP operator
- * false when either side does not parse.
+ * than true/false for Bool, a malformed pattern) adds nothing to the OR of a positive operator, and
+ * a String value whose policy variable cannot be resolved excludes nothing from the NOR of a
+ * negated one (so {@code StringNotEquals} is true for it, as the AWS User Guide documents). A
+ * negated Numeric, Date, IP or ARN operator, however, is false when a value on either side does not
+ * parse: it cannot tell "different" from "unreadable" (the reference simulator's rule; AWS
+ * documents nothing here).
  *
  * <p>Instances are immutable and thread-safe. {@link #test} takes no locks and, for policy values
  * without variables, allocates nothing itself (StringLike and Arn allocate what the

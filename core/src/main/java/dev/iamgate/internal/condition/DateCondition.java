@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>Policy and request values are read the same way ({@link DateParser}): ISO 8601 dates and
  * times, or integers meaning epoch seconds, so {@code DateLessThan {"aws:CurrentTime":
  * "1749990600"}} compares an ISO request time with an epoch policy value. An unparsable policy
- * value never matches; an unparsable request value matches no policy value (so DateNotEquals is
- * true for it). No policy variables.
+ * value never matches; an unparsable request value matches no policy value, and DateNotEquals is
+ * false when a value on either side does not parse. No policy variables.
  */
 public final class DateCondition extends KeyedCondition implements CompiledCondition {
 

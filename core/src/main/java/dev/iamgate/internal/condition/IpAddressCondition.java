@@ -15,7 +15,7 @@ import java.util.List;
  * decimal without leading zeros. The families never mix: an IPv4 range contains no IPv6 address,
  * IPv4-mapped ones ({@code ::ffff:192.0.2.1}) included, and the other way round. A malformed range
  * never matches; a malformed request address (a range or a host name included) matches nothing,
- * so NotIpAddress is true for it. No policy variables.
+ * and NotIpAddress is false when a value on either side does not parse. No policy variables.
  *
  * <p>Ranges are compiled to masked 32-bit and 128-bit integers; testing an address allocates
  * nothing.

@@ -53,7 +53,7 @@ public final class StringCondition extends KeyedCondition implements CompiledCon
         if (template.hasVariables()) {
             return new Template(template, ignoreCase);
         }
-        // Resolved once: this also turns the ${*} ${?} ${$} escapes into their characters.
+        // Resolved once when there is no variable; ${*} ${?} ${$} stay as written (no wildcards here).
         String literal = template.resolve(RequestKeys.NONE);
         if (literal == null) {
             return null;
