@@ -1,0 +1,86 @@
+package dev.iamgate.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamgate.eval.Decision;
+import dev.iamgate.servlet.testing.DemoServlets;
+import dev.iamgate.servlet.testing.RawHttp;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Servlets behind the filter ask further questions with the caller's policies (IamGate). */
+class IamGateProgrammaticCheckTest {
+
+    private static final List<String> USERS = List.of("alice", "bob", "team-ops", "team-dev", "carol");
+
+    private Server server;
+    private int port;
+
+    /** GET /api/directory: the users whose entry the caller may read, and the filter's own decision. */
+    static final class DirectoryServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            List<String> readable = IamGate.permitted(request, USERS, "iam:GetUser",
+                    user -> "arn:aws:iam::123456789012:user/" + user);
+            String decidedBy = IamGate.decision(request).flatMap(Decision::decidingStatement)
+                    .map(ref -> ref.displayName()).orElse("none");
+            boolean mayDeleteBob = IamGate.isAllowed(request, "iam:DeleteUser", "arn:aws:iam::123456789012:user/bob");
+            byte[] body = (String.join(",", readable) + "|" + decidedBy + "|" + mayDeleteBob).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        DemoServlets servlets = new DemoServlets();
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.addServlet(new ServletHolder(servlets.login()), "/api/login");
+        context.addServlet(new ServletHolder(new DirectoryServlet()), "/api/directory");
+        IamGateFilter filter = IamGateFilter.builder(new IamGateSettings("classpath:/programmatic/policies",
+                Optional.of("classpath:/programmatic/routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE, List.of(),
+                List.of(), 100, Duration.ofSeconds(2), Optional.empty())).build();
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        server.setHandler(context);
+        server.start();
+        port = connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void aServletListsOnlyTheItemsTheCallerMayReadWithTheFiltersPolicies() {
+        RawHttp alice = new RawHttp(port);
+        alice.post("/api/login", "user=alice");
+
+        RawHttp.Response response = alice.get("/api/directory");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("alice,team-ops,team-dev|ListTheDirectory|false");
+    }
+}
