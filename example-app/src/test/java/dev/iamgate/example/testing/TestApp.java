@@ -52,10 +52,16 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Path dataDirectory, Throttle.Limits limits, Optional<String> password) {
+        return start(dataDirectory, limits, password, Optional.empty());
+    }
+
+    /** As {@link #start(Path)}, on the database at {@code jdbcUrl} when given (PostgreSQL). */
+    public static TestApp start(Path dataDirectory, Throttle.Limits limits, Optional<String> password,
+            Optional<String> jdbcUrl) {
         TestClock clock = new TestClock();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Settings settings = new Settings("127.0.0.1", 0, dataDirectory, Optional.empty(), Optional.empty(),
+        Settings settings = new Settings("127.0.0.1", 0, dataDirectory, jdbcUrl, Optional.empty(),
                 Optional.empty(), password, Optional.of(Base64.getEncoder().encodeToString(key)),
                 new Account(Account.DEFAULT_ID), TEST_COST, limits, clock);
         try {
