@@ -34,12 +34,12 @@ final class AccountRoutes {
     }
 
     private Map<String, Long> summary() {
-        long[] mfa = devices.counts();
+        VirtualMfaDevices.Counts mfa = devices.counts();
         Map<String, Long> summary = new LinkedHashMap<>();
         summary.put("Users", users.count());
         summary.put("UsersQuota", 5000L);
-        summary.put("MFADevices", mfa[0]);
-        summary.put("MFADevicesInUse", mfa[1]);
+        summary.put("MFADevices", mfa.devices());
+        summary.put("MFADevicesInUse", mfa.inUse());
         // The account's root user is not modelled: it has no MFA and no access keys.
         summary.put("AccountMFAEnabled", 0L);
         summary.put("AccountAccessKeysPresent", 0L);

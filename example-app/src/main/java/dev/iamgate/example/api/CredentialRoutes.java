@@ -2,6 +2,7 @@ package dev.iamgate.example.api;
 
 import static dev.iamgate.example.api.Parameters.required;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.iamgate.example.credentials.AccessKeys;
 import dev.iamgate.example.credentials.ServiceSpecificCredentials;
 import dev.iamgate.example.credentials.SigningCertificates;
@@ -24,7 +25,7 @@ final class CredentialRoutes {
     record CertificateRequest(String certificateBody) {}
 
     /** UploadSSHPublicKey. */
-    record SshKeyRequest(@com.fasterxml.jackson.annotation.JsonProperty("SSHPublicKeyBody") String sshPublicKeyBody) {}
+    record SshKeyRequest(@JsonProperty("SSHPublicKeyBody") String sshPublicKeyBody) {}
 
     /** CreateServiceSpecificCredential. */
     record ServiceRequest(String serviceName) {}

@@ -41,7 +41,7 @@ public final class AccessKeys {
 
     public List<AccessKeyMetadata> list(String userName) {
         return database.read(connection -> {
-            requireUser(connection, userName);
+            Users.requireExists(connection, userName);
             return Sql.list(connection, "SELECT * FROM access_keys WHERE user_name = ? ORDER BY create_date, access_key_id",
                     row -> {
                         Instant lastUsed = Sql.instant(row, "last_used_date");
@@ -116,12 +116,6 @@ public final class AccessKeys {
                 + " last_used_service = ?, last_used_region = ? WHERE access_key_id = ?", now(), service, REGION,
                 accessKeyId));
         return Optional.of(key.get()[0]);
-    }
-
-    static void requireUser(java.sql.Connection connection, String userName) throws java.sql.SQLException {
-        if (Sql.count(connection, "SELECT COUNT(*) FROM users WHERE user_name = ?", userName) == 0) {
-            throw Users.noSuchUser(userName);
-        }
     }
 
     private static IamException noSuchKey(String accessKeyId) {

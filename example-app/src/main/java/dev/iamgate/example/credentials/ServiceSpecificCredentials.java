@@ -52,7 +52,7 @@ public final class ServiceSpecificCredentials {
     public List<ServiceSpecificCredential> list(String userName, Optional<String> serviceName) {
         serviceName.ifPresent(ServiceSpecificCredentials::requireService);
         return database.read(connection -> {
-            AccessKeys.requireUser(connection, userName);
+            Users.requireExists(connection, userName);
             return serviceName.isPresent()
                     ? Sql.list(connection, "SELECT * FROM service_specific_credentials WHERE user_name = ?"
                             + " AND service_name = ? ORDER BY create_date, credential_id", mapper(), userName,

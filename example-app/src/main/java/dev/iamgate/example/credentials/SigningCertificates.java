@@ -31,7 +31,7 @@ public final class SigningCertificates {
 
     public List<SigningCertificate> list(String userName) {
         return database.read(connection -> {
-            AccessKeys.requireUser(connection, userName);
+            Users.requireExists(connection, userName);
             return Sql.list(connection, "SELECT * FROM signing_certificates WHERE user_name = ?"
                     + " ORDER BY upload_date, certificate_id", mapper(), userName);
         });

@@ -48,7 +48,7 @@ public final class SshPublicKeys {
     /** The user's keys, without bodies. */
     public List<SshPublicKey> list(String userName) {
         return database.read(connection -> {
-            AccessKeys.requireUser(connection, userName);
+            Users.requireExists(connection, userName);
             return Sql.list(connection, "SELECT * FROM ssh_public_keys WHERE user_name = ?"
                     + " ORDER BY upload_date, ssh_public_key_id", mapper(), userName);
         }).stream().map(SshPublicKey::summary).toList();

@@ -11,6 +11,7 @@ import dev.iamgate.example.store.Sql;
 import dev.iamgate.example.users.User;
 import dev.iamgate.example.users.Users;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -120,19 +121,24 @@ public final class VirtualMfaDevices {
                 }));
     }
 
-    /** How many virtual devices the account has, and how many of them are assigned. */
-    public long[] counts() {
-        return database.read(connection -> new long[] {
-            Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices"),
-            Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices WHERE user_name IS NOT NULL")});
+    /**
+     * How many virtual devices the account has, and how many of them are assigned to users.
+     *
+     * @param devices all virtual devices
+     * @param inUse the assigned ones
+     */
+    public record Counts(long devices, long inUse) {}
+
+    public Counts counts() {
+        return database.read(connection -> new Counts(
+                Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices"),
+                Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices WHERE user_name IS NOT NULL")));
     }
 
     /** The devices assigned to a user. */
     public List<MfaDevice> listFor(String userName) {
         return database.read(connection -> {
-            if (Sql.count(connection, "SELECT COUNT(*) FROM users WHERE user_name = ?", userName) == 0) {
-                throw Users.noSuchUser(userName);
-            }
+            Users.requireExists(connection, userName);
             return Sql.list(connection, "SELECT serial_number, enable_date FROM mfa_devices WHERE user_name = ?"
                     + " ORDER BY enable_date, serial_number",
                     row -> new MfaDevice(userName, row.getString(1), Sql.instant(row, "enable_date")), userName);
@@ -284,7 +290,7 @@ public final class VirtualMfaDevices {
     /** A device row; the seed stays sealed until a code is checked. */
     private record Device(String serialNumber, String sealedSeed, String userName, OptionalLong lastStep, int drift) {
 
-        static Device read(java.sql.ResultSet row) throws SQLException {
+        static Device read(ResultSet row) throws SQLException {
             long last = row.getLong("last_step");
             return new Device(row.getString("serial_number"), row.getString("seed_ciphertext"), row.getString("user_name"),
                     row.wasNull() ? OptionalLong.empty() : OptionalLong.of(last), row.getInt("drift"));

@@ -89,9 +89,7 @@ public final class InlinePolicies {
     /** A user's inline policy, or {@code NoSuchEntity}. */
     public UserPolicy get(String userName, String policyName) {
         return database.read(connection -> {
-            if (Sql.count(connection, "SELECT COUNT(*) FROM users WHERE user_name = ?", userName) == 0) {
-                throw Users.noSuchUser(userName);
-            }
+            Users.requireExists(connection, userName);
             return Sql.one(connection,
                     "SELECT policy_document FROM user_policies WHERE user_name = ? AND policy_name = ?",
                     row -> new UserPolicy(userName, policyName, row.getString(1)), userName, policyName)
@@ -101,9 +99,11 @@ public final class InlinePolicies {
 
     /** The names of a user's inline policies. */
     public List<String> names(String userName) {
-        return database.read(connection -> Sql.list(connection,
-                "SELECT policy_name FROM user_policies WHERE user_name = ? ORDER BY policy_name",
-                row -> row.getString(1), userName));
+        return database.read(connection -> {
+            Users.requireExists(connection, userName);
+            return Sql.list(connection, "SELECT policy_name FROM user_policies WHERE user_name = ? ORDER BY policy_name",
+                    row -> row.getString(1), userName);
+        });
     }
 
     /** Deletes a user's inline policy, or answers {@code NoSuchEntity}. */

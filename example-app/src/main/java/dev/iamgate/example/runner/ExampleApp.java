@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -135,7 +136,7 @@ public final class ExampleApp implements AutoCloseable {
     }
 
     /** Every API route as {@code "METHOD template"}. */
-    public java.util.Set<String> routes() {
+    public Set<String> routes() {
         return router.describe();
     }
 

@@ -1,5 +1,6 @@
 package dev.iamgate.example.runner;
 
+import dev.iamgate.example.iam.Account;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Main implements Callable<Integer> {
 
     /** The only place the initial passwords ever appear: standard output, once. */
     private static void printSeeded(PrintStream out, Map<String, String> passwords) {
-        out.println("First start: created account " + dev.iamgate.example.iam.Account.DEFAULT_ID
+        out.println("First start: created account " + Account.DEFAULT_ID
                 + " with users alice and bob (MFA self-manage policy) and admin (full access).");
         if (passwords.isEmpty()) {
             out.println("Their initial password is the value of " + Settings.PASSWORD_VARIABLE + ".");

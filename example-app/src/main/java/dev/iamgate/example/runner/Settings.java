@@ -1,6 +1,7 @@
 package dev.iamgate.example.runner;
 
 import dev.iamgate.example.iam.Account;
+import dev.iamgate.example.security.DemoKey;
 import dev.iamgate.example.security.SecretHasher;
 import dev.iamgate.example.security.Throttle;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public record Settings(
         return new Settings(host, port, dataDirectory, jdbcUrl,
                 variable(environment, JDBC_USER_VARIABLE), variable(environment, JDBC_PASSWORD_VARIABLE),
                 variable(environment, PASSWORD_VARIABLE),
-                variable(environment, dev.iamgate.example.security.DemoKey.ENVIRONMENT_VARIABLE),
+                variable(environment, DemoKey.ENVIRONMENT_VARIABLE),
                 new Account(Account.DEFAULT_ID), SecretHasher.Cost.OWASP, Throttle.Limits.DEFAULT, InstantSource.system());
     }
 

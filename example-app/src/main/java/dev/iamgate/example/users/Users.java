@@ -87,6 +87,13 @@ public final class Users {
         }
     }
 
+    /** Answers {@code NoSuchEntity} unless the user exists (without locking it). */
+    public static void requireExists(Connection connection, String userName) throws SQLException {
+        if (Sql.count(connection, "SELECT COUNT(*) FROM users WHERE user_name = ?", userName) == 0) {
+            throw noSuchUser(userName);
+        }
+    }
+
     public static IamException noSuchUser(String userName) {
         return IamException.noSuchEntity("The user with name " + userName + " cannot be found.");
     }
