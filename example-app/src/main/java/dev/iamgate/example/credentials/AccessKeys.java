@@ -108,7 +108,7 @@ public final class AccessKeys {
             hasher.verifyNothing(secret);
             return Optional.empty();
         }
-        boolean matches = hasher.verify(key.get()[1], secret);
+        boolean matches = hasher.verifyPresented(key.get()[1], secret);
         if (!matches || !Status.Active.name().equals(key.get()[2])) {
             return Optional.empty();
         }

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Temporary credentials, as sts:GetSessionToken issues them: an {@code ASIA…} key id, a secret and a
  * session token, valid 15 minutes to 36 hours, carrying the time MFA was checked if it was. The
- * secret and the token are stored together as one Argon2id hash, so a request with temporary
- * credentials costs one slow check, as one with an access key does.
+ * secret and the token are stored together as one Argon2id hash, checked like an access key's
+ * secret ({@link SecretHasher#verifyPresented}).
  */
 public final class SessionTokens {
 
@@ -96,7 +96,7 @@ public final class SessionTokens {
             hasher.verifyNothing(combined(secret, token));
             return Optional.empty();
         }
-        if (!hasher.verify(row.get().hash(), combined(secret, token))) {
+        if (!hasher.verifyPresented(row.get().hash(), combined(secret, token))) {
             return Optional.empty();
         }
         if (!clock.instant().isBefore(row.get().expiration())) {

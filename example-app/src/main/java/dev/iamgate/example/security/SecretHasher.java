@@ -62,6 +62,7 @@ public final class SecretHasher {
     private final Cost cost;
     private final SecureRandom random;
     private final Semaphore slots;
+    private final RecentlyVerified recent;
     /** A hash of nothing anyone knows, verified when there is no real hash, so both cases take as long. */
     private final String decoy;
 
@@ -78,6 +79,7 @@ public final class SecretHasher {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.random = Objects.requireNonNull(random, "random");
         this.slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.recent = new RecentlyVerified(random);
         if (cost.isBelow(Cost.OWASP)) {
             LOG.warn("Argon2id cost {} is below OWASP's minimum: acceptable in tests only", cost);
         }
@@ -107,6 +109,22 @@ public final class SecretHasher {
         }
         byte[] actual = derive(secret == null ? "" : secret, parsed.salt(), parsed.cost(), parsed.hash().length);
         return MessageDigest.isEqual(actual, parsed.hash()) && secret != null;
+    }
+
+    /**
+     * As {@link #verify}, for credentials a client presents with every request (access keys,
+     * temporary credentials): a secret that verified against the same hash in the last few minutes
+     * is recognised without a new Argon2id computation (see {@link RecentlyVerified}).
+     */
+    public boolean verifyPresented(String encoded, String secret) {
+        if (encoded != null && secret != null && recent.contains(encoded, secret)) {
+            return true;
+        }
+        boolean verified = verify(encoded, secret);
+        if (verified) {
+            recent.add(encoded, secret);
+        }
+        return verified;
     }
 
     /** Spends the time of one verification, for a caller that has nothing to verify against. */

@@ -51,6 +51,17 @@ class SecretHasherTest {
     }
 
     @Test
+    void aPresentedCredentialIsRecognisedAgainOnlyWithTheSameSecretAndHash() {
+        String hash = hasher.hash("access-key-secret");
+
+        assertThat(hasher.verifyPresented(hash, "access-key-secret")).isTrue();
+        assertThat(hasher.verifyPresented(hash, "access-key-secret")).isTrue();
+        assertThat(hasher.verifyPresented(hash, "access-key-secreT")).isFalse();
+        assertThat(hasher.verifyPresented(hasher.hash("reset-secret"), "access-key-secret")).isFalse();
+        assertThat(hasher.verifyPresented(null, "access-key-secret")).isFalse();
+    }
+
+    @Test
     void theApplicationsCostIsOwasps() {
         assertThat(SecretHasher.Cost.OWASP).isEqualTo(new SecretHasher.Cost(19 * 1024, 2, 1));
     }
