@@ -1,0 +1,68 @@
+package dev.iamgate.example.api;
+
+import dev.iamgate.example.iam.ErrorCode;
+import dev.iamgate.example.iam.IamException;
+import dev.iamgate.example.web.ErrorResponses;
+import dev.iamgate.example.web.Json;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /api/*}: finds the route's handler, runs it, writes its JSON answer or its refusal.
+ * An unexpected failure is logged here and answered {@code 500 ServiceFailure} with a generic
+ * message: no stack trace, no internal detail reaches the client.
+ */
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final transient Router router;
+
+    public ApiServlet(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            Optional<Router.Match> match = router.match(request.getMethod(), path);
+            if (match.isEmpty()) {
+                Set<String> allowed = router.methodsFor(path);
+                if (allowed.isEmpty()) {
+                    throw new IamException(ErrorCode.NOT_FOUND, "No API operation at " + path + ".");
+                }
+                response.setHeader("Allow", String.join(", ", allowed));
+                throw new IamException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here.");
+            }
+            Reply reply = match.get().handler().handle(new ApiRequest(request, match.get().variables()));
+            write(response, reply);
+        } catch (IamException refused) {
+            ErrorResponses.write(response, refused);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.getMethod(), path, e);
+            ErrorResponses.write(response, new IamException(ErrorCode.SERVICE_FAILURE,
+                    "The request could not be completed because of an internal error."));
+        }
+    }
+
+    private static void write(HttpServletResponse response, Reply reply) throws IOException {
+        response.setStatus(reply.status());
+        if (reply.body() == null) {
+            return;
+        }
+        byte[] json = Json.text(reply.body()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.iamgate.example.web;
+
+import dev.iamgate.example.iam.IamException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes refusals the AWS way: {@code {"Error":{"Code":"NoSuchEntity","Message":"…"}}} with the
+ * code's HTTP status, and any details (such as a policy's {@code Findings}) inside {@code Error}.
+ * Never a stack trace, never cached.
+ */
+public final class ErrorResponses {
+
+    private ErrorResponses() {}
+
+    public static void write(HttpServletResponse response, IamException error) throws IOException {
+        write(response, error.code().status(), error.code().code(), error.getMessage(), error.details());
+    }
+
+    static void write(HttpServletResponse response, int status, String code, String message, Map<String, Object> details)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("Code", code);
+        error.put("Message", message);
+        error.putAll(details);
+        byte[] json = Json.text(Map.of("Error", error)).getBytes(StandardCharsets.UTF_8);
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+}
