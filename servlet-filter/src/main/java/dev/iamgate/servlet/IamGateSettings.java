@@ -16,7 +16,7 @@ import java.util.function.Function;
  * <table>
  * <caption>Settings</caption>
  * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>policies</td><td>(required)</td><td>policy directory, or {@code classpath:/folder}</td></tr>
+ * <tr><td>policies</td><td>(required unless a {@code PolicySource} is given)</td><td>policy directory, or {@code classpath:/folder}</td></tr>
  * <tr><td>mapping</td><td>none</td><td>JSON mapping file for routes that are not annotated</td></tr>
  * <tr><td>account</td><td>123456789012</td><td>account id in ARNs</td></tr>
  * <tr><td>mode</td><td>ENFORCE</td><td>ENFORCE or REPORT_ONLY</td></tr>
@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <tr><td>mfaMaxAge</td><td>none</td><td>after how long a session's MFA stops counting</td></tr>
  * </table>
  *
- * @param policies policy location
+ * @param policies policy location; empty when the application gives its own {@code PolicySource}
  * @param mapping mapping file location, if any
  * @param account 12-digit account id
  * @param mode enforce or report only
@@ -60,9 +60,6 @@ public record IamGateSettings(
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(mfaMaxAge, "mfaMaxAge");
-        if (policies.isBlank()) {
-            throw new IllegalArgumentException("iamgate setting 'policies' is required: a directory or classpath:/folder");
-        }
         if (account.length() != 12 || !account.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("iamgate setting 'account' must be 12 digits, got \"" + account + "\"");
         }

@@ -93,8 +93,8 @@ public final class ExampleApp implements AutoCloseable {
                     policySource, hasher, random, settings.demoPassword());
 
             IamGateFilter iamgate = IamGateFilter.builder(new IamGateSettings(
-                            // Names the policy source for the filter's log; the JDBC source below replaces the directory one.
-                            "jdbc:user_policies", Optional.of(ROUTES), settings.account().id(), Mode.ENFORCE,
+                            // No policy directory: the JDBC source below serves the users' inline policies.
+                            "", Optional.of(ROUTES), settings.account().id(), Mode.ENFORCE,
                             List.of(), List.of(), IamGateSettings.DEFAULT_CACHE_MAX_ENTRIES, Duration.ofSeconds(2),
                             Optional.empty()))
                     .principalResolver(new HeaderCallerResolver())

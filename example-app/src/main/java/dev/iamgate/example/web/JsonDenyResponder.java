@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Answers the iamgate filter's refusals in the API's JSON error shape, like every other error of
- * the app. Unlike the filter's default responder it sends no {@code WWW-Authenticate: Basic}
- * challenge with 401: that would make browsers prompt for, remember and then send Basic
- * credentials on their own, cross-site requests included.
+ * Answers the iamgate filter's refusals through the app's own error writer, so they look exactly
+ * like every other error of the API (JSON always: the page calls the JSON API only).
  */
 public final class JsonDenyResponder implements DenyResponder {
 

@@ -87,6 +87,10 @@ public final class EnforcerFactory {
 
     private static PolicySource directorySource(IamGateSettings settings) {
         String location = settings.policies();
+        if (location.isBlank()) {
+            throw new IllegalArgumentException(
+                    "iamgate setting 'policies' is required (a directory or classpath:/folder) unless a PolicySource is given");
+        }
         DirectoryPolicySource.Builder builder = location.startsWith(CLASSPATH)
                 ? DirectoryPolicySource.classpath(location.substring(CLASSPATH.length()))
                 : DirectoryPolicySource.directory(Path.of(location));

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The default answer to a refused request: {@code {"Error":{"Code":…,"Message":…}}} as the AWS
  * APIs answer, or a minimal HTML page when the client's {@code Accept} header prefers
- * {@code text/html} (a browser following a link). Never cached, never sniffed.
+ * {@code text/html} (a browser following a link). Never cached, never sniffed. A 401 carries no
+ * {@code WWW-Authenticate} challenge: a Basic challenge would make browsers prompt for credentials
+ * and then send them on their own, cross-site requests included.
  */
 public final class AwsErrorResponder implements DenyResponder {
 
@@ -23,9 +25,6 @@ public final class AwsErrorResponder implements DenyResponder {
         response.setStatus(denial.status());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (denial.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"iamgate\"");
-        }
         boolean html = prefersHtml(request.getHeader("Accept"));
         byte[] body = (html ? html(denial) : json(denial)).getBytes(StandardCharsets.UTF_8);
         response.setContentType(html ? "text/html;charset=UTF-8" : "application/json");
