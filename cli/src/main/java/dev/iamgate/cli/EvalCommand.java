@@ -41,7 +41,12 @@ final class EvalCommand implements Callable<Integer> {
         try (BufferedReader in = new BufferedReader(open(cases), BUFFER)) {
             StringBuilder answer = new StringBuilder(256);
             String line;
+            boolean first = true;
             while ((line = in.readLine()) != null) {
+                if (first && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark some editors write
+                }
+                first = false;
                 if (line.isBlank()) {
                     continue;
                 }

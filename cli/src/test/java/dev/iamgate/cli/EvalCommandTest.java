@@ -129,4 +129,14 @@ class EvalCommandTest {
     void aMissingOptionIsAUsageErrorWithExitCodeTwo() {
         assertThat(eval("eval").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aByteOrderMarkAndWindowsLineEndsAreTolerated() throws IOException {
+        Path file = dir.resolve("bom.jsonl");
+        String line = "{\"id\":\"b\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}";
+        Files.writeString(file, "\uFEFF" + line + "\r\n" + line.replace("\"b\"", "\"c\"") + "\r\n", StandardCharsets.UTF_8);
+
+        assertThat(eval("eval", "--cases", file.toString()).lines())
+                .containsExactly("{\"id\":\"b\",\"decision\":\"Allow\"}", "{\"id\":\"c\",\"decision\":\"Allow\"}");
+    }
 }
