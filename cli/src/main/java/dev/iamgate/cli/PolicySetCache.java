@@ -105,6 +105,10 @@ final class PolicySetCache {
     }
 
     private static Policy readPolicy(JsonParser parser, String text, String name) {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            // A policy document given as a JSON string, the way the IAM APIs carry them.
+            return PolicyParser.parse(parser.getText(), name);
+        }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new CaseEvaluator.CaseException(name + ": a policy must be a JSON object");
         }

@@ -139,4 +139,13 @@ class EvalCommandTest {
         assertThat(eval("eval", "--cases", file.toString()).lines())
                 .containsExactly("{\"id\":\"b\",\"decision\":\"Allow\"}", "{\"id\":\"c\",\"decision\":\"Allow\"}");
     }
+
+    @Test
+    void aPolicyMayAlsoBeGivenAsAJsonString() throws IOException {
+        String asString = "{\"identity\":[\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":"
+                + "{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"*\\\",\\\"Resource\\\":\\\"*\\\"}}\"]}";
+        Run run = eval("eval", "--cases", cases("{\"id\":\"s\",\"policies\":" + asString + ",\"request\":" + REQUEST + "}").toString());
+
+        assertThat(run.lines()).containsExactly("{\"id\":\"s\",\"decision\":\"Allow\"}");
+    }
 }
