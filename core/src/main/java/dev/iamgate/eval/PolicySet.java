@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * The policies that govern a set of requests, compiled once and evaluated many times with AWS's
  * decision logic. Immutable and thread-safe: evaluation takes no lock, and
- * {@link #evaluate(RequestContext)} allocates nothing.
+ * {@link #evaluate(RequestContext)} allocates nothing, unless a pattern has a policy variable
+ * before its last wildcard (such a pattern is resolved per match).
  *
  * <pre>{@code
  * PolicySet policies = PolicySet.builder().identity(PolicyParser.parse(json)).build();
@@ -58,7 +59,7 @@ public final class PolicySet {
         return builder().identity(policies).build();
     }
 
-    /** Decides a request, naming the deciding statement; allocates nothing. */
+    /** Decides a request, naming the deciding statement; see the class comment on allocation. */
     public Decision evaluate(RequestContext request) {
         return logic.decide(request);
     }
