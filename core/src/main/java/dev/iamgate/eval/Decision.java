@@ -8,8 +8,8 @@ import java.util.Optional;
  * decided; the statement that decided, when one did; and on request the full explanation.
  *
  * <p>{@link PolicySet#evaluate} hands out decisions built when the set was compiled (one per
- * statement, one per kind of implicit deny), so a decision costs no allocation of its own and still says which
- * statement decided.
+ * statement, one per kind of implicit deny), so a decision costs no allocation of its own and
+ * still says which statement decided.
  *
  * @param outcome the answer
  * @param decidingType where the explicit deny was, which kind of policy granted, or which kind
