@@ -270,6 +270,7 @@
     const answer = await api('GET', userPath('/signing-certificates'));
     fill('signing-certificates-list', answer.Certificates || [], (cert) => {
       const row = document.createElement('tr');
+      row.id = `certificate-${cert.CertificateId}`;
       cell(row, cert.CertificateId);
       cell(row, date(cert.UploadDate));
       cell(row, cert.Status);
@@ -279,7 +280,7 @@
         await api('PATCH', userPath(`/signing-certificates/${enc(cert.CertificateId)}`), { Status: next });
         await loadCertificates();
       }, true));
-      actions.appendChild(button('Delete', null, async () => {
+      actions.appendChild(button('Delete', `certificate-delete-${cert.CertificateId}`, async () => {
         await api('DELETE', userPath(`/signing-certificates/${enc(cert.CertificateId)}`));
         status(`Certificate ${cert.CertificateId} deleted.`, 'ok');
         await loadCertificates();
@@ -299,6 +300,7 @@
     const answer = await api('GET', userPath('/ssh-public-keys'));
     fill('ssh-keys-list', answer.SSHPublicKeys || [], (key) => {
       const row = document.createElement('tr');
+      row.id = `ssh-key-${key.SSHPublicKeyId}`;
       cell(row, key.SSHPublicKeyId);
       cell(row, date(key.UploadDate));
       cell(row, key.Status);
@@ -308,7 +310,7 @@
         await api('PATCH', userPath(`/ssh-public-keys/${enc(key.SSHPublicKeyId)}`), { Status: next });
         await loadSshKeys();
       }, true));
-      actions.appendChild(button('Delete', null, async () => {
+      actions.appendChild(button('Delete', `ssh-key-delete-${key.SSHPublicKeyId}`, async () => {
         await api('DELETE', userPath(`/ssh-public-keys/${enc(key.SSHPublicKeyId)}`));
         status(`SSH key ${key.SSHPublicKeyId} deleted.`, 'ok');
         await loadSshKeys();
@@ -329,6 +331,7 @@
     fill('git-credentials-list', answer.ServiceSpecificCredentials || [], (cred) => {
       const row = document.createElement('tr');
       const id = cred.ServiceSpecificCredentialId;
+      row.id = `git-credential-${id}`;
       cell(row, cred.ServiceUserName);
       cell(row, date(cred.CreateDate));
       cell(row, cred.Status);
@@ -338,7 +341,7 @@
         await api('PATCH', userPath(`/service-specific-credentials/${enc(id)}`), { Status: next });
         await loadGitCredentials();
       }, true));
-      actions.appendChild(button('Delete', null, async () => {
+      actions.appendChild(button('Delete', `git-credential-delete-${id}`, async () => {
         await api('DELETE', userPath(`/service-specific-credentials/${enc(id)}`));
         status(`Git credentials ${cred.ServiceUserName} deleted.`, 'ok');
         await loadGitCredentials();
@@ -351,6 +354,7 @@
     const answer = await api('POST', userPath('/service-specific-credentials'), { ServiceName: GIT_SERVICE });
     const cred = answer.ServiceSpecificCredential;
     $('new-git-user').textContent = cred.ServiceUserName;
+    $('new-git-user').dataset.credentialId = cred.ServiceSpecificCredentialId;
     $('new-git-password').textContent = cred.ServicePassword;
     $('git-credential-secret').hidden = false;
     status('Git credentials generated.', 'ok');

@@ -146,6 +146,63 @@ class SecurityCredentialsPageTest {
         assertThat(app.query("SELECT COUNT(*) FROM access_keys").get(0).get(0)).isEqualTo("0");
     }
 
+    @Test
+    void afterMfaAliceManagesSshKeysGitCredentialsAndSigningCertificates() {
+        driver.get("http://127.0.0.1:" + app.port() + "/");
+        signIn();
+        click("mfa-create");
+        String seed = visible("mfa-seed").getText().trim();
+        type("mfa-code1", app.nextCode(seed));
+        type("mfa-code2", app.nextCode(seed));
+        click("mfa-enable-submit");
+        visible("mfa-done");
+        click("sign-out");
+        signIn();
+        type("mfa-code-input", app.nextCode(seed));
+        click("mfa-code-submit");
+        visible("credentials");
+        wait.until(d -> d.findElement(By.id("ssh-keys-list")).getText().contains("No SSH public keys"));
+
+        // An SSH public key: uploaded, listed, deleted.
+        type("ssh-key-body", TestApp.resource("/ssh/ed25519.pub").trim());
+        click("ssh-key-submit");
+        WebElement sshRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#ssh-keys-list tr[id^='ssh-key-']")));
+        String sshId = sshRow.getAttribute("id").substring("ssh-key-".length());
+        assertThat(sshId).startsWith("APKA");
+        click("ssh-key-delete-" + sshId);
+        wait.until(d -> d.findElement(By.id("ssh-keys-list")).getText().contains("No SSH public keys"));
+
+        // HTTPS Git credentials: the password shown once, listed, deleted.
+        click("git-credential-create");
+        String gitUser = visible("new-git-user").getText().trim();
+        assertThat(gitUser).startsWith("alice-at-");
+        assertThat(driver.findElement(By.id("new-git-password")).getText().trim()).isNotEmpty();
+        WebElement gitRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#git-credentials-list tr[id^='git-credential-']")));
+        assertThat(gitRow.getText()).contains(gitUser);
+        click("git-credential-secret-close");
+        click("git-credential-delete-" + gitRow.getAttribute("id").substring("git-credential-".length()));
+        wait.until(d -> d.findElement(By.id("git-credentials-list")).getText().contains("No HTTPS Git credentials"));
+
+        // A signing certificate: uploaded, listed, deleted.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('certificate-body').value = arguments[0];",
+                TestApp.resource("/certificates/signing-1.pem"));
+        click("certificate-submit");
+        WebElement certRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#signing-certificates-list tr[id^='certificate-']")));
+        assertThat(certRow.getText()).contains("Active");
+        click("certificate-delete-" + certRow.getAttribute("id").substring("certificate-".length()));
+        wait.until(d -> d.findElement(By.id("signing-certificates-list")).getText().contains("No signing certificates"));
+
+        // An API error is shown in the status line: a malformed SSH key.
+        type("ssh-key-body", "ssh-ed25519 not-a-key");
+        click("ssh-key-submit");
+        wait.until(d -> d.findElement(By.id("status")).getAttribute("class").equals("error"));
+        assertThat(status()).isNotBlank();
+    }
+
     private void signIn() {
         WebElement user = visible("user-name");
         user.clear();
