@@ -61,8 +61,26 @@ public final class ExampleApp implements AutoCloseable {
         this.router = router;
     }
 
-    /** Starts the demo; on return it answers requests. */
-    public static ExampleApp start(Settings settings) throws Exception {
+    /**
+     * The app without its server: the database (migrated, seeded on first start), the JDBC policy
+     * source, the API's router and the header-credentials filter. Shared by {@link #start} and the
+     * WAR's bootstrap listener; {@link Parts#close} closes the policy source and the database.
+     */
+    public record Parts(Database database, JdbcPolicySource policySource, Router router,
+            CredentialsFilter credentials, Optional<Map<String, String>> seeded) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try {
+                policySource.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    /** Opens and seeds the database and builds the services; the caller closes the result. */
+    public static Parts assemble(Settings settings) throws Exception {
         Files.createDirectories(settings.dataDirectory());
         SecureRandom secureRandom = new SecureRandom();
         SecretKey key = DemoKey.load(settings.demoKey(), settings.dataDirectory(), secureRandom);
@@ -91,28 +109,38 @@ public final class ExampleApp implements AutoCloseable {
 
             Optional<Map<String, String>> seeded = FirstStart.seedIfEmpty(database, users, passwords, policies,
                     policySource, hasher, random, settings.demoPassword());
+            CredentialsFilter credentials = new CredentialsFilter(
+                    new HeaderCredentials(settings.account(), accessKeys, sessionTokens, users, throttle));
+            return new Parts(database, policySource, api.router(), credentials, seeded);
+        } catch (Exception | Error e) {
+            if (policySource != null) {
+                policySource.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
 
+    /** Starts the demo; on return it answers requests. */
+    public static ExampleApp start(Settings settings) throws Exception {
+        Parts parts = assemble(settings);
+        try {
             IamGateFilter iamgate = IamGateFilter.builder(new IamGateSettings(
                             // No policy directory: the JDBC source below serves the users' inline policies.
                             "", Optional.of(ROUTES), settings.account().id(), Mode.ENFORCE,
                             List.of(), List.of(), IamGateSettings.DEFAULT_CACHE_MAX_ENTRIES, Duration.ofSeconds(2),
                             Optional.empty()))
                     .principalResolver(new HeaderCallerResolver())
-                    .policySource(policySource)
+                    .policySource(parts.policySource())
                     .denyResponder(new JsonDenyResponder())
                     .clock(settings.clock())
                     .build();
-            CredentialsFilter credentials = new CredentialsFilter(
-                    new HeaderCredentials(settings.account(), accessKeys, sessionTokens, users, throttle));
-            Router router = api.router();
-            Server server = ExampleServer.create(settings.host(), settings.port(), router, credentials, iamgate);
+            Server server = ExampleServer.create(settings.host(), settings.port(), parts.router(), parts.credentials(),
+                    iamgate);
             server.start();
-            return new ExampleApp(server, database, policySource, seeded, router);
+            return new ExampleApp(server, parts.database(), parts.policySource(), parts.seeded(), parts.router());
         } catch (Exception | Error e) {
-            if (policySource != null) {
-                policySource.close();
-            }
-            database.close();
+            parts.close();
             throw e;
         }
     }

@@ -40,6 +40,13 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        // Named, not looked up in DriverManager: in a WAR the driver is in WEB-INF/lib, which
+        // DriverManager (initialised by the container's class loader) does not see.
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setDriverClassName("org.h2.Driver");
+        } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            config.setDriverClassName("org.postgresql.Driver");
+        }
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
         config.setPoolName("iamgate-example");
