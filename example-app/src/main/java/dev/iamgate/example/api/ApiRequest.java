@@ -25,6 +25,8 @@ public final class ApiRequest {
 
     /** Larger bodies are refused: no request of this API needs more. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** How much of an oversized body is read and dropped before refusing it. */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private final HttpServletRequest http;
     private final Map<String, String> variables;
@@ -103,15 +105,17 @@ public final class ApiRequest {
 
     private byte[] read() throws IOException {
         long declared = http.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         byte[] bytes;
         try (InputStream in = http.getInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                drain(in, declared);
+                throw tooLarge();
+            }
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
+            if (bytes.length > MAX_BODY_BYTES) {
+                drain(in, Long.MAX_VALUE);
+                throw tooLarge();
+            }
         }
         if (bytes.length > 0) {
             String type = http.getContentType();
@@ -121,6 +125,24 @@ public final class ApiRequest {
             }
         }
         return bytes;
+    }
+
+    /**
+     * Reads and drops what the client is still sending, up to {@link #DRAIN_LIMIT}, so that it reads
+     * the refusal instead of a reset connection; beyond that, the container closes the connection.
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        long left = Math.min(declared, DRAIN_LIMIT);
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    return;
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
     }
 
     private static IamException tooLarge() {
