@@ -131,12 +131,12 @@ class SecurityCredentialsPageTest {
         assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("access-key-" + keyId)));
         assertThat(row.getText()).contains("Active");
-        screenshot();
 
         click("access-key-secret-close");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("access-key-secret")));
         assertThat(driver.findElement(By.id("new-secret-access-key")).getAttribute("textContent")).isEmpty();
         assertThat(driver.getPageSource()).doesNotContain(secret);
+        screenshot(); // the page with the new key listed, its secret no longer shown
 
         // Deleting it removes it from the list.
         click("access-key-delete-" + keyId);
