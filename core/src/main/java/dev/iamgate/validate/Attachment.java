@@ -25,4 +25,12 @@ public enum Attachment {
     public int sizeLimit() {
         return sizeLimit;
     }
+
+    /**
+     * A document's size as IAM compares it with {@link #sizeLimit()}: characters without the
+     * whitespace between JSON tokens (whitespace inside strings counts).
+     */
+    public static int countedSize(String document) {
+        return dev.iamgate.internal.validate.PolicySizes.withoutWhitespace(document);
+    }
 }

@@ -39,7 +39,7 @@ final class DocumentChecks implements PolicyCheck {
         String text = context.text();
         int size = whitespaceCounts
                 ? text.codePointCount(0, text.length())
-                : minifiedLength(text);
+                : PolicySizes.withoutWhitespace(text);
         if (size > limit) {
             findings.report(CheckId.POLICY_SIZE_EXCEEDED, new SourceLocation("", 1, 1),
                     String.format(Locale.ROOT, "The policy has %,d characters%s; a %s may have"
@@ -63,37 +63,6 @@ final class DocumentChecks implements PolicyCheck {
             case RESOURCE_CONTROL -> "resource control policy";
             case RESOURCE -> "resource-based policy";
         };
-    }
-
-    /**
-     * The length in code points of the document with the whitespace between JSON tokens removed,
-     * as IAM counts. Whitespace inside strings is kept: it is part of a value.
-     */
-    static int minifiedLength(String text) {
-        int count = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    // the backslash and the (ASCII) character it escapes
-                    count += 2;
-                    i++;
-                    continue;
-                }
-                if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            } else if (c == '"') {
-                inString = true;
-            }
-            if (!Character.isLowSurrogate(c)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** Every string (values and member names) checked against IAM's character range. */

@@ -53,10 +53,10 @@ public final class InlinePolicies {
         Users.lock(connection, userName);
         long others = Sql.list(connection,
                 "SELECT policy_document FROM user_policies WHERE user_name = ? AND policy_name <> ?",
-                row -> row.getString(1), userName, policyName).stream().mapToLong(PolicySize::of).sum();
+                row -> row.getString(1), userName, policyName).stream().mapToLong(Attachment::countedSize).sum();
         int limit = Attachment.USER_INLINE.sizeLimit();
-        if (others + PolicySize.of(document) > limit) {
-            throw IamException.limitExceeded("The user's inline policies would have " + (others + PolicySize.of(document))
+        if (others + Attachment.countedSize(document) > limit) {
+            throw IamException.limitExceeded("The user's inline policies would have " + (others + Attachment.countedSize(document))
                     + " characters without whitespace together; IAM allows " + limit + ".");
         }
         if (Sql.update(connection, "UPDATE user_policies SET policy_document = ? WHERE user_name = ? AND policy_name = ?",

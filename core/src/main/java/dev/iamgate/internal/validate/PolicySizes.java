@@ -1,20 +1,22 @@
-package dev.iamgate.example.policies;
+package dev.iamgate.internal.validate;
 
-/**
- * The size of a policy document as IAM counts it against its quotas: characters without the
- * whitespace between JSON tokens (whitespace inside strings counts).
- */
-final class PolicySize {
+/** How IAM counts a policy document's size against its quotas. */
+public final class PolicySizes {
 
-    private PolicySize() {}
+    private PolicySizes() {}
 
-    static int of(String document) {
+    /**
+     * The length in code points of the document with the whitespace between JSON tokens removed,
+     * as IAM counts. Whitespace inside strings is kept: it is part of a value.
+     */
+    public static int withoutWhitespace(String text) {
         int count = 0;
         boolean inString = false;
-        for (int i = 0; i < document.length(); i++) {
-            char c = document.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (inString) {
                 if (c == '\\') {
+                    // the backslash and the (ASCII) character it escapes
                     count += 2;
                     i++;
                     continue;
