@@ -36,6 +36,31 @@ class BenchmarkSmokeTest {
                 options(PolicySetSizeBenchmark.class).param("statements", "10", "10000"), 2);
     }
 
+    @Test
+    void compileBenchmarkRunsOnASmallSet() throws RunnerException {
+        // 100 statements, not the 10,000 of the measurement: one unwarmed operation at 10,000 takes seconds.
+        assertEachRan(CompileBenchmark.class, options(CompileBenchmark.class).param("statements", "100"), 4);
+    }
+
+    @Test
+    void jcasbinPeerBenchmarkRunsAtTheSmallestSize() throws RunnerException {
+        assertEachRan(JCasbinPeerBenchmark.class, options(JCasbinPeerBenchmark.class).param("rules", "10"), 2);
+    }
+
+    @Test
+    void cedarPeerBenchmarkRunsAtTheSmallestSize() throws RunnerException {
+        assertEachRan(CedarPeerBenchmark.class, options(CedarPeerBenchmark.class).param("rules", "10"), 2);
+    }
+
+    @Test
+    void policySetFootprintMeasuresTheRetainedHeap() {
+        String report = PolicySetFootprint.measure(100, true);
+        long bytes = Long.parseLong(report.replaceFirst("(?s)^100 statements: ([\\d,]+) bytes retained.*", "$1")
+                .replace(",", ""));
+        assertThat(bytes).as(report).isGreaterThan(100L * 100); // at least 100 B per statement
+        assertThat(report).contains("dev.iamgate.eval.PolicySet");
+    }
+
     private static ChainedOptionsBuilder options(Class<?> benchmark) {
         return new OptionsBuilder()
                 .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
