@@ -75,15 +75,36 @@ final class PolicyTree {
         UNREADABLE
     }
 
-    /** Scans the tree once. */
+    /** How many times a scan is tried when the tree keeps being swapped while it is read. */
+    private static final int SCAN_ATTEMPTS = 3;
+
+    /**
+     * Scans the tree once. A scan reads the folders as they were when it started, symbolic links
+     * resolved, and checks afterwards that they still are: a tree swapped while it was read (a link
+     * switched, as a deploy or Kubernetes' {@code ..data} does) would otherwise give a mix of two
+     * versions, say the new Allow without the new Deny. Such a scan is thrown away and made again.
+     */
     Outcome scan() {
+        for (int attempt = 0; attempt < SCAN_ATTEMPTS; attempt++) {
+            Outcome outcome = scanOnce();
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        return Outcome.UNREADABLE; // swapped under every attempt: keep what is in force, look again later
+    }
+
+    /** One look at the tree; null if it was swapped while being read. */
+    private Outcome scanOnce() {
         long scanStart = System.currentTimeMillis();
         Map<String, Path> listed;
+        Layout layout;
         try {
-            Object rootKey = rootKey();
-            listed = list();
+            layout = Layout.of(root);
+            Object rootKey = rootKey(layout.root());
+            listed = list(layout);
             // A root deleted or swapped while we listed it gives a partial view: not a removal of files.
-            if (!Objects.equals(rootKey, rootKey())) {
+            if (!Objects.equals(rootKey, rootKey(layout.root()))) {
                 throw new IOException("it changed while being read");
             }
         } catch (IOException | RuntimeException e) {
@@ -108,6 +129,9 @@ final class PolicyTree {
                 changed |= before == null || before.good() != after.good();
             }
         }
+        if (!layout.equals(Layout.ofOrNull(root))) {
+            return null;
+        }
         for (String gone : files.keySet()) {
             if (!next.containsKey(gone)) {
                 reporter.info("Policy file " + gone + " was removed from the " + name + "; its policies no longer apply");
@@ -118,8 +142,40 @@ final class PolicyTree {
         return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
     }
 
-    private Object rootKey() throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(root, BasicFileAttributes.class);
+    /**
+     * Where the root and its three folders really are, links resolved; a folder that does not
+     * exist stands as itself. Two looks that differ mean the tree was swapped in between.
+     */
+    private record Layout(Path root, Path everyone, Path groups, Path users) {
+
+        static Layout of(Path root) throws IOException {
+            Path base = root.toRealPath();
+            if (!Files.isDirectory(base)) {
+                throw new NotDirectoryException(root.toString());
+            }
+            return new Layout(base, real(base.resolve("everyone")), real(base.resolve("groups")),
+                    real(base.resolve("users")));
+        }
+
+        static Layout ofOrNull(Path root) {
+            try {
+                return of(root);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static Path real(Path folder) throws IOException {
+            try {
+                return folder.toRealPath();
+            } catch (NoSuchFileException absent) {
+                return folder;
+            }
+        }
+    }
+
+    private Object rootKey(Path realRoot) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(realRoot, BasicFileAttributes.class);
         if (!attributes.isDirectory()) {
             throw new NotDirectoryException(root.toString());
         }
@@ -128,11 +184,12 @@ final class PolicyTree {
     }
 
     /** The policy files by relative path: {@code everyone/*.json}, {@code groups/*}{@code /*.json}, {@code users/*}{@code /*.json}. */
-    private Map<String, Path> list() throws IOException {
+    private Map<String, Path> list(Layout layout) throws IOException {
         Map<String, Path> found = new TreeMap<>();
-        addPolicyFiles(root.resolve("everyone"), "everyone/", found);
+        addPolicyFiles(layout.everyone(), "everyone/", found);
         for (String kind : new String[] {"groups", "users"}) {
-            try (DirectoryStream<Path> members = directory(root.resolve(kind))) {
+            Path folder = kind.equals("groups") ? layout.groups() : layout.users();
+            try (DirectoryStream<Path> members = directory(folder)) {
                 for (Path member : members) {
                     String memberName = fileName(member);
                     if (!memberName.startsWith(".") && Files.isDirectory(member)) {
