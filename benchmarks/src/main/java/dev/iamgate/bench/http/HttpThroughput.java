@@ -34,6 +34,7 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.iamgate.bench.http.HttpThroughput \
  *     [--rounds 5] [--warmup 10] [--duration 10] [--latency 5] [--connections 8] [--server-jvm-arg ARG]... [--server-log FILE]
+ *     [--modes bare,session,filter]
  * </pre>
  */
 public final class HttpThroughput {
@@ -43,7 +44,7 @@ public final class HttpThroughput {
 
     /** How long each phase runs, and with what. */
     record Options(int rounds, double warmupSeconds, double durationSeconds, double latencySeconds, int connections,
-            List<String> serverJvmArgs, Path serverLog) {
+            List<String> serverJvmArgs, Path serverLog, List<ServerMode> modes) {
 
         static Options parse(String... args) {
             int rounds = 5;
@@ -53,6 +54,7 @@ public final class HttpThroughput {
             int connections = 8;
             List<String> jvmArgs = new ArrayList<>();
             Path log = Path.of(System.getProperty("java.io.tmpdir"), "iamgate-http-bench-server.log");
+            List<ServerMode> modes = List.of(ServerMode.values());
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -63,9 +65,11 @@ public final class HttpThroughput {
                     case "--connections" -> connections = Integer.parseInt(value);
                     case "--server-jvm-arg" -> jvmArgs.add(value);
                     case "--server-log" -> log = Path.of(value);
+                    case "--modes" -> modes = Arrays.stream(value.split(","))
+                            .map(mode -> ServerMode.valueOf(mode.strip().toUpperCase(java.util.Locale.ROOT))).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --rounds N --warmup S --duration S --latency S --connections N"
-                            + " --server-jvm-arg ARG --server-log FILE");
+                            + " --server-jvm-arg ARG --server-log FILE --modes bare,session,filter");
                 }
                 i++;
             }
@@ -73,7 +77,7 @@ public final class HttpThroughput {
                 throw new IllegalArgumentException("rounds, connections, duration and latency must be positive");
             }
             return new Options(rounds, warmup, duration, latency, connections,
-                    jvmArgs.isEmpty() ? DEFAULT_SERVER_JVM_ARGS : List.copyOf(jvmArgs), log);
+                    jvmArgs.isEmpty() ? DEFAULT_SERVER_JVM_ARGS : List.copyOf(jvmArgs), log, modes);
         }
     }
 
@@ -116,12 +120,12 @@ public final class HttpThroughput {
                 BenchServer.PATH);
         out.printf("%-5s %-7s %10s %12s %8s %8s %11s %11s%n", "round", "mode", "req/s", "cpu us/req", "p50 us", "p99 us",
                 "loaded p50", "loaded p99");
-        ServerMode[] modes = ServerMode.values();
+        List<ServerMode> modes = options.modes();
         List<Map<ServerMode, Measurement>> rounds = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
             Map<ServerMode, Measurement> measured = new EnumMap<>(ServerMode.class);
-            for (int i = 0; i < modes.length; i++) {
-                ServerMode mode = modes[(i + round - 1) % modes.length]; // each mode takes each position in turn
+            for (int i = 0; i < modes.size(); i++) {
+                ServerMode mode = modes.get((i + round - 1) % modes.size()); // each mode takes each position in turn
                 Measurement measurement = measure(mode, round, options);
                 measured.put(mode, measurement);
                 out.printf("%-5d %-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f%n", round, mode, measurement.requestsPerSecond(),
@@ -131,7 +135,7 @@ public final class HttpThroughput {
             rounds.add(measured);
         }
         Report report = new Report(List.copyOf(rounds));
-        summarize(report, out);
+        summarize(report, options.modes(), out);
         out.printf("load average at the end: %s%n", loadAverage());
         return report;
     }
@@ -168,18 +172,21 @@ public final class HttpThroughput {
         return run;
     }
 
-    private static void summarize(Report report, PrintStream out) {
+    private static void summarize(Report report, List<ServerMode> modes, PrintStream out) {
         out.println();
         out.println("medians over rounds:");
         out.printf("%-7s %10s %12s %8s %8s %11s %11s%n", "mode", "req/s", "cpu us/req", "p50 us", "p99 us", "loaded p50",
                 "loaded p99");
-        for (ServerMode mode : ServerMode.values()) {
+        for (ServerMode mode : modes) {
             out.printf("%-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f%n", mode,
                     report.median(mode, Measurement::requestsPerSecond), report.median(mode, Measurement::cpuMicrosPerRequest),
                     report.median(mode, Measurement::p50), report.median(mode, Measurement::p99),
                     report.median(mode, Measurement::loadedP50), report.median(mode, Measurement::loadedP99));
         }
         out.println();
+        if (modes.size() < ServerMode.values().length) {
+            return; // a profiling run of some modes: nothing to compare
+        }
         out.println("comparisons within each round, median over rounds:");
         compare(report, out, ServerMode.FILTER, ServerMode.SESSION);
         compare(report, out, ServerMode.FILTER, ServerMode.BARE);
