@@ -40,7 +40,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * policy from a policy directory (everyone's policy): an Allow that needs MFA.
  *
  * <p>Talks to the driver over stdin/stdout: it prints {@code port N} once started, answers
- * {@code cpu} with {@code cpu NANOS} (this process's CPU time) and stops on {@code stop} or end of
+ * {@code cpu} with {@code cpu NANOS MILLIS} (this process's CPU time, and the time its JIT compilers
+ * spent so far, which shows whether the warm-up was long enough) and stops on {@code stop} or end of
  * input.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.iamgate.bench.http.BenchServer filter</pre>
@@ -67,7 +68,7 @@ public final class BenchServer {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
             if (line.equals("cpu")) {
-                out.println("cpu " + processCpuNanos());
+                out.println("cpu " + processCpuNanos() + " " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
                 out.flush();
             }
         }

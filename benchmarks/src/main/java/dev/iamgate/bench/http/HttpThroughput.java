@@ -26,6 +26,9 @@ import java.util.function.ToDoubleFunction;
  *     (p50/p99 under the full load are printed as well).
  * </ul>
  *
+ * The JIT compilers' time during the throughput run is printed too: if it is more than a few
+ * milliseconds, the warm-up was too short and the CPU figures include compilation.
+ *
  * It prints each measurement, then the medians per mode and, per round then as a median over
  * rounds, the ratios and differences that issue 6's targets are about: filter against the servlet
  * that reads the session itself, and against the bare servlet. On a shared, noisy machine only
@@ -33,7 +36,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.iamgate.bench.http.HttpThroughput \
- *     [--rounds 5] [--warmup 10] [--duration 10] [--latency 5] [--connections 8] [--server-jvm-arg ARG]... [--server-log FILE]
+ *     [--rounds 5] [--warmup 15] [--duration 10] [--latency 5] [--connections 8] [--server-jvm-arg ARG]... [--server-log FILE]
  *     [--modes bare,session,filter]
  * </pre>
  */
@@ -48,7 +51,7 @@ public final class HttpThroughput {
 
         static Options parse(String... args) {
             int rounds = 5;
-            double warmup = 10;
+            double warmup = 15;
             double duration = 10;
             double latency = 5;
             int connections = 8;
@@ -86,7 +89,7 @@ public final class HttpThroughput {
      * one connection ({@code p50}, {@code p99}) and under the full load.
      */
     record Measurement(ServerMode mode, int round, double requestsPerSecond, double cpuMicrosPerRequest, double p50,
-            double p99, double loadedP50, double loadedP99) {}
+            double p99, double loadedP50, double loadedP99, long jitMillis) {}
 
     /** Every measurement of a run, by round. */
     record Report(List<Map<ServerMode, Measurement>> rounds) {
@@ -118,8 +121,8 @@ public final class HttpThroughput {
                 + " server JVM %s; GET %s as alice with MFA%n", options.rounds(), options.warmupSeconds(),
                 options.durationSeconds(), options.connections(), options.latencySeconds(), options.serverJvmArgs(),
                 BenchServer.PATH);
-        out.printf("%-5s %-7s %10s %12s %8s %8s %11s %11s%n", "round", "mode", "req/s", "cpu us/req", "p50 us", "p99 us",
-                "loaded p50", "loaded p99");
+        out.printf("%-5s %-7s %10s %12s %8s %8s %11s %11s %7s%n", "round", "mode", "req/s", "cpu us/req", "p50 us", "p99 us",
+                "loaded p50", "loaded p99", "jit ms");
         List<ServerMode> modes = options.modes();
         List<Map<ServerMode, Measurement>> rounds = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -128,9 +131,9 @@ public final class HttpThroughput {
                 ServerMode mode = modes.get((i + round - 1) % modes.size()); // each mode takes each position in turn
                 Measurement measurement = measure(mode, round, options);
                 measured.put(mode, measurement);
-                out.printf("%-5d %-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f%n", round, mode, measurement.requestsPerSecond(),
-                        measurement.cpuMicrosPerRequest(), measurement.p50(), measurement.p99(), measurement.loadedP50(),
-                        measurement.loadedP99());
+                out.printf("%-5d %-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f %7d%n", round, mode,
+                        measurement.requestsPerSecond(), measurement.cpuMicrosPerRequest(), measurement.p50(), measurement.p99(),
+                        measurement.loadedP50(), measurement.loadedP99(), measurement.jitMillis());
             }
             rounds.add(measured);
         }
@@ -150,14 +153,15 @@ public final class HttpThroughput {
                     + "Cookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             LoadGenerator generator = new LoadGenerator(server.address(), request);
             check(mode, "warm-up", generator.run(options.connections(), nanos(options.warmupSeconds()), false));
-            long cpuBefore = server.cpuNanos();
+            ServerProcess.Spent before = server.spent();
             LoadGenerator.Run load = check(mode, "throughput",
                     generator.run(options.connections(), nanos(options.durationSeconds()), true));
-            long cpu = server.cpuNanos() - cpuBefore;
+            ServerProcess.Spent after = server.spent();
+            long cpu = after.cpuNanos() - before.cpuNanos();
             LoadGenerator.Run single = check(mode, "latency", generator.run(1, nanos(options.latencySeconds()), true));
             return new Measurement(mode, round, load.requestsPerSecond(), cpu / 1e3 / load.responses(),
                     micros(single.latencyAt(0.50)), micros(single.latencyAt(0.99)),
-                    micros(load.latencyAt(0.50)), micros(load.latencyAt(0.99)));
+                    micros(load.latencyAt(0.50)), micros(load.latencyAt(0.99)), after.jitMillis() - before.jitMillis());
         }
     }
 

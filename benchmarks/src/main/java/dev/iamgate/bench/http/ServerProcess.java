@@ -57,10 +57,18 @@ final class ServerProcess implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
-    /** The server process's CPU time so far (all its threads: Jetty, the filter, GC and JIT). */
-    long cpuNanos() throws IOException {
+    /**
+     * What the server process has spent so far.
+     *
+     * @param cpuNanos CPU time of all its threads: Jetty, the filter, GC and JIT
+     * @param jitMillis time its JIT compilers spent (wall time of the compiler threads)
+     */
+    record Spent(long cpuNanos, long jitMillis) {}
+
+    Spent spent() throws IOException {
         in.println("cpu");
-        return Long.parseLong(answer("cpu "));
+        String[] figures = answer("cpu ").split(" ");
+        return new Spent(Long.parseLong(figures[0]), Long.parseLong(figures[1]));
     }
 
     /**
