@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The server side of the HTTP harness, run in a JVM of its own so that its CPU time is its own:
@@ -40,8 +43,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * policy from a policy directory (everyone's policy): an Allow that needs MFA.
  *
  * <p>Talks to the driver over stdin/stdout: it prints {@code port N} once started, answers
- * {@code cpu} with {@code cpu NANOS MILLIS} (this process's CPU time, and the time its JIT compilers
- * spent so far, which shows whether the warm-up was long enough) and stops on {@code stop} or end of
+ * {@code cpu} with {@code cpu PROCESS JIT REQUESTS}: this process's CPU time (ns), the time its JIT
+ * compilers spent so far (ms; shows whether the warm-up was long enough) and the CPU time of Jetty's
+ * request threads (ns; the process's CPU without JIT and GC threads). It stops on {@code stop} or end of
  * input.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.iamgate.bench.http.BenchServer filter</pre>
@@ -51,6 +55,7 @@ public final class BenchServer {
     static final String ACCOUNT = "123456789012";
     static final String PATH = "/api/users/alice/access-keys";
     static final String LOGIN_PATH = "/bench/login";
+    private static final String POOL = "bench-jetty";
     private static final byte[] BODY_PREFIX = "hello ".getBytes(StandardCharsets.US_ASCII);
 
     private BenchServer() {}
@@ -68,7 +73,8 @@ public final class BenchServer {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
             if (line.equals("cpu")) {
-                out.println("cpu " + processCpuNanos() + " " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                out.println("cpu " + processCpuNanos() + " " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                        + " " + poolCpuNanos());
                 out.flush();
             }
         }
@@ -77,7 +83,10 @@ public final class BenchServer {
     }
 
     static Server start(ServerMode mode, Path policies) throws Exception {
-        Server server = new Server();
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName(POOL);
+        pool.setIdleTimeout(600_000); // threads that end take their CPU time with them: keep them for the run
+        Server server = new Server(pool);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -114,6 +123,18 @@ public final class BenchServer {
         everyone.toFile().deleteOnExit();
         policy.toFile().deleteOnExit();
         return root;
+    }
+
+    /** CPU time of the live threads of Jetty's pool (they run the selectors, the filter and the servlet). */
+    private static long poolCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(POOL)) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long processCpuNanos() {

@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <ul>
  * <li>throughput: requests/s with {@code --connections} keep-alive connections, and the server's
- *     CPU time per request (the server process's CPU time over the run / responses);
+ *     CPU time per request (the server process's CPU time over the run / responses), also counted
+ *     for Jetty's request threads alone, without the JIT compilers and GC;
  * <li>latency: p50 and p99 over one connection, so that queueing does not hide the added time
  *     (p50/p99 under the full load are printed as well).
  * </ul>
@@ -85,11 +86,12 @@ public final class HttpThroughput {
     }
 
     /**
-     * One mode in one round: throughput, server CPU per request, and latencies in microseconds, over
-     * one connection ({@code p50}, {@code p99}) and under the full load.
+     * One mode in one round: throughput, server CPU per request (the whole process, and its request
+     * threads alone), and latencies in microseconds, over one connection ({@code p50}, {@code p99}) and
+     * under the full load.
      */
     record Measurement(ServerMode mode, int round, double requestsPerSecond, double cpuMicrosPerRequest, double p50,
-            double p99, double loadedP50, double loadedP99, long jitMillis) {}
+            double p99, double loadedP50, double loadedP99, long jitMillis, double requestThreadsCpuMicrosPerRequest) {}
 
     /** Every measurement of a run, by round. */
     record Report(List<Map<ServerMode, Measurement>> rounds) {
@@ -121,8 +123,8 @@ public final class HttpThroughput {
                 + " server JVM %s; GET %s as alice with MFA%n", options.rounds(), options.warmupSeconds(),
                 options.durationSeconds(), options.connections(), options.latencySeconds(), options.serverJvmArgs(),
                 BenchServer.PATH);
-        out.printf("%-5s %-7s %10s %12s %8s %8s %11s %11s %7s%n", "round", "mode", "req/s", "cpu us/req", "p50 us", "p99 us",
-                "loaded p50", "loaded p99", "jit ms");
+        out.printf("%-5s %-7s %10s %12s %12s %8s %8s %11s %11s %7s%n", "round", "mode", "req/s", "cpu us/req",
+                "thread us/req", "p50 us", "p99 us", "loaded p50", "loaded p99", "jit ms");
         List<ServerMode> modes = options.modes();
         List<Map<ServerMode, Measurement>> rounds = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -131,8 +133,9 @@ public final class HttpThroughput {
                 ServerMode mode = modes.get((i + round - 1) % modes.size()); // each mode takes each position in turn
                 Measurement measurement = measure(mode, round, options);
                 measured.put(mode, measurement);
-                out.printf("%-5d %-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f %7d%n", round, mode,
-                        measurement.requestsPerSecond(), measurement.cpuMicrosPerRequest(), measurement.p50(), measurement.p99(),
+                out.printf("%-5d %-7s %10.0f %12.2f %12.2f %8.1f %8.1f %11.1f %11.1f %7d%n", round, mode,
+                        measurement.requestsPerSecond(), measurement.cpuMicrosPerRequest(),
+                        measurement.requestThreadsCpuMicrosPerRequest(), measurement.p50(), measurement.p99(),
                         measurement.loadedP50(), measurement.loadedP99(), measurement.jitMillis());
             }
             rounds.add(measured);
@@ -161,7 +164,8 @@ public final class HttpThroughput {
             LoadGenerator.Run single = check(mode, "latency", generator.run(1, nanos(options.latencySeconds()), true));
             return new Measurement(mode, round, load.requestsPerSecond(), cpu / 1e3 / load.responses(),
                     micros(single.latencyAt(0.50)), micros(single.latencyAt(0.99)),
-                    micros(load.latencyAt(0.50)), micros(load.latencyAt(0.99)), after.jitMillis() - before.jitMillis());
+                    micros(load.latencyAt(0.50)), micros(load.latencyAt(0.99)), after.jitMillis() - before.jitMillis(),
+                    (after.requestThreadsCpuNanos() - before.requestThreadsCpuNanos()) / 1e3 / load.responses());
         }
     }
 
@@ -179,11 +183,12 @@ public final class HttpThroughput {
     private static void summarize(Report report, List<ServerMode> modes, PrintStream out) {
         out.println();
         out.println("medians over rounds:");
-        out.printf("%-7s %10s %12s %8s %8s %11s %11s%n", "mode", "req/s", "cpu us/req", "p50 us", "p99 us", "loaded p50",
-                "loaded p99");
+        out.printf("%-7s %10s %12s %12s %8s %8s %11s %11s%n", "mode", "req/s", "cpu us/req", "thread us/req", "p50 us",
+                "p99 us", "loaded p50", "loaded p99");
         for (ServerMode mode : modes) {
-            out.printf("%-7s %10.0f %12.2f %8.1f %8.1f %11.1f %11.1f%n", mode,
+            out.printf("%-7s %10.0f %12.2f %12.2f %8.1f %8.1f %11.1f %11.1f%n", mode,
                     report.median(mode, Measurement::requestsPerSecond), report.median(mode, Measurement::cpuMicrosPerRequest),
+                    report.median(mode, Measurement::requestThreadsCpuMicrosPerRequest),
                     report.median(mode, Measurement::p50), report.median(mode, Measurement::p99),
                     report.median(mode, Measurement::loadedP50), report.median(mode, Measurement::loadedP99));
         }
@@ -198,10 +203,11 @@ public final class HttpThroughput {
     }
 
     private static void compare(Report report, PrintStream out, ServerMode a, ServerMode b) {
-        out.printf("%s vs %s: req/s ratio %.3f; added CPU %+.2f us/req; added latency p50 %+.1f us, p99 %+.1f us"
-                        + " (under load: p50 %+.1f us, p99 %+.1f us)%n", a, b,
+        out.printf("%s vs %s: req/s ratio %.3f; added CPU %+.2f us/req (request threads alone %+.2f us/req);"
+                        + " added latency p50 %+.1f us, p99 %+.1f us (under load: p50 %+.1f us, p99 %+.1f us)%n", a, b,
                 report.medianOfRounds(a, b, (x, y) -> x / y, Measurement::requestsPerSecond),
                 report.medianOfRounds(a, b, (x, y) -> x - y, Measurement::cpuMicrosPerRequest),
+                report.medianOfRounds(a, b, (x, y) -> x - y, Measurement::requestThreadsCpuMicrosPerRequest),
                 report.medianOfRounds(a, b, (x, y) -> x - y, Measurement::p50),
                 report.medianOfRounds(a, b, (x, y) -> x - y, Measurement::p99),
                 report.medianOfRounds(a, b, (x, y) -> x - y, Measurement::loadedP50),

@@ -62,13 +62,14 @@ final class ServerProcess implements AutoCloseable {
      *
      * @param cpuNanos CPU time of all its threads: Jetty, the filter, GC and JIT
      * @param jitMillis time its JIT compilers spent (wall time of the compiler threads)
+     * @param requestThreadsCpuNanos CPU time of Jetty's request threads alone (no JIT, no GC)
      */
-    record Spent(long cpuNanos, long jitMillis) {}
+    record Spent(long cpuNanos, long jitMillis, long requestThreadsCpuNanos) {}
 
     Spent spent() throws IOException {
         in.println("cpu");
         String[] figures = answer("cpu ").split(" ");
-        return new Spent(Long.parseLong(figures[0]), Long.parseLong(figures[1]));
+        return new Spent(Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]));
     }
 
     /**

@@ -31,6 +31,8 @@ class HttpThroughputSmokeTest {
             HttpThroughput.Measurement measured = result.rounds().get(0).get(mode);
             assertThat(measured.requestsPerSecond()).as("%s requests/s", mode).isPositive();
             assertThat(measured.cpuMicrosPerRequest()).as("%s CPU per request", mode).isPositive();
+            assertThat(measured.requestThreadsCpuMicrosPerRequest()).as("%s request threads' CPU per request", mode)
+                    .isPositive();
             assertThat(measured.p99()).as("%s p99", mode).isGreaterThanOrEqualTo(measured.p50()).isPositive();
         }
         assertThat(Files.readString(report)).contains("FILTER vs SESSION: req/s ratio");
