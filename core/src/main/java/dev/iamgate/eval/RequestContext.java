@@ -3,7 +3,6 @@ package dev.iamgate.eval;
 import dev.iamgate.internal.RequestKeys;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,12 @@ public final class RequestContext {
     private final String principal;
     private final String action;
     private final String resource;
-    /** Values by lower-cased key name: lookups need no case folding of the stored keys. */
-    private final Map<String, List<String>> keysByLowerName;
-    /** The key names as given, by lower-cased name, in insertion order. */
-    private final Map<String, String> namesAsWritten;
+    /**
+     * The keys by lower-cased name, in insertion order, each with its name as given: lookups need
+     * no case folding of the stored keys. Taken over from the builder, which copies it before it
+     * changes again (a builder usually builds once).
+     */
+    private final Map<String, Key> keysByLowerName;
     private final String lowerAction;
     private final String lowerService;
     private final RequestKeys requestKeys;
@@ -35,12 +36,43 @@ public final class RequestContext {
         this.principal = builder.principal;
         this.action = Objects.requireNonNull(builder.action, "action");
         this.resource = Objects.requireNonNull(builder.resource, "resource");
-        this.keysByLowerName = new HashMap<>(builder.values);
-        this.namesAsWritten = new LinkedHashMap<>(builder.names);
+        this.keysByLowerName = builder.keys;
         this.lowerAction = action.toLowerCase(Locale.ROOT);
         int colon = lowerAction.indexOf(':');
         this.lowerService = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
         this.requestKeys = this::valuesOfLowerName;
+    }
+
+    /** One key: its name as given and its values (never empty). */
+    private record Key(String name, List<String> values) {}
+
+    /**
+     * A condition key name together with its lower-cased form, computed once: for callers that set
+     * the same keys on every request, such as a filter's global keys.
+     */
+    public static final class KeyName {
+        private final String name;
+        private final String lowerName;
+
+        private KeyName(String name) {
+            this.name = name;
+            this.lowerName = name.toLowerCase(Locale.ROOT);
+        }
+
+        /** The name {@code name}, compared case-insensitively like any key name. */
+        public static KeyName of(String name) {
+            return new KeyName(Objects.requireNonNull(name, "name"));
+        }
+
+        /** The name as given. */
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     public static Builder builder() {
@@ -65,7 +97,7 @@ public final class RequestContext {
     /** The condition keys with their names as given, in insertion order. */
     public Map<String, List<String>> keys() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        namesAsWritten.forEach((lower, name) -> keys.put(name, keysByLowerName.get(lower)));
+        keysByLowerName.values().forEach(key -> keys.put(key.name(), key.values()));
         return Collections.unmodifiableMap(keys);
     }
 
@@ -94,8 +126,8 @@ public final class RequestContext {
     }
 
     private List<String> valuesOfLowerName(String lowerName) {
-        List<String> values = keysByLowerName.get(lowerName);
-        return values == null ? List.of() : values;
+        Key key = keysByLowerName.get(lowerName);
+        return key == null ? List.of() : key.values();
     }
 
     @Override
@@ -109,8 +141,9 @@ public final class RequestContext {
         private String principal = "";
         private String action;
         private String resource;
-        private final Map<String, String> names = new LinkedHashMap<>();
-        private final Map<String, List<String>> values = new HashMap<>();
+        private Map<String, Key> keys = new LinkedHashMap<>(32); // room for a filter's ~16 keys without resizing
+        /** Whether a built context holds {@link #keys}: then the next change works on a copy. */
+        private boolean keysShared;
 
         private Builder() {}
 
@@ -131,30 +164,45 @@ public final class RequestContext {
 
         /** Sets a single-valued key, replacing any value of the same name (compared case-insensitively). */
         public Builder key(String name, String value) {
-            return key(name, List.of(Objects.requireNonNull(value, "value")));
+            return put(name, name.toLowerCase(Locale.ROOT), List.of(Objects.requireNonNull(value, "value")));
+        }
+
+        /** {@link #key(String, String)} for a name whose lower-cased form is known already. */
+        public Builder key(KeyName name, String value) {
+            return put(name.name, name.lowerName, List.of(Objects.requireNonNull(value, "value")));
         }
 
         /** Sets a multivalued key; an empty list makes the key absent. */
         public Builder key(String name, List<String> keyValues) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            List<String> copy = List.copyOf(keyValues);
-            names.remove(lower);
-            values.remove(lower);
-            if (!copy.isEmpty()) {
-                names.put(lower, name);
-                values.put(lower, copy);
-            }
-            return this;
+            return put(name, name.toLowerCase(Locale.ROOT), List.copyOf(keyValues));
         }
 
         /** Adds one value to a key, making it multivalued when it already has one. */
         public Builder addValue(String name, String value) {
-            List<String> all = new ArrayList<>(values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+            String lower = name.toLowerCase(Locale.ROOT);
+            Key existing = keys.get(lower);
+            List<String> all = new ArrayList<>(existing == null ? List.of() : existing.values());
             all.add(Objects.requireNonNull(value, "value"));
-            return key(name, all);
+            return put(name, lower, List.copyOf(all));
+        }
+
+        private Builder put(String name, String lower, List<String> values) {
+            if (keysShared) {
+                keys = new LinkedHashMap<>(keys);
+                keysShared = false;
+            }
+            if (values.isEmpty()) {
+                keys.remove(lower);
+            } else if (keys.put(lower, new Key(name, values)) != null) {
+                // a replaced key moves to the end, as if set for the first time
+                Key replacement = keys.remove(lower);
+                keys.put(lower, replacement);
+            }
+            return this;
         }
 
         public RequestContext build() {
+            keysShared = true;
             return new RequestContext(this);
         }
     }

@@ -20,13 +20,12 @@ public final class IamGate {
 
     /** The caller of a request that passed the filter with one (empty on public routes without a caller). */
     public static Optional<Caller> caller(HttpServletRequest request) {
-        return request.getAttribute(Enforcer.CALLER_ATTRIBUTE) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
+        return authorizer(request).map(RequestAuthorizer::caller);
     }
 
     /** The filter's policy decision for this request (empty on public and authenticated-only routes). */
     public static Optional<Decision> decision(HttpServletRequest request) {
-        return request.getAttribute(Enforcer.DECISION_ATTRIBUTE) instanceof Decision decision
-                ? Optional.of(decision) : Optional.empty();
+        return authorizer(request).flatMap(RequestAuthorizer::decision);
     }
 
     /**
@@ -35,9 +34,10 @@ public final class IamGate {
      * that the filter has not seen.
      */
     public static Decision check(HttpServletRequest request, String action, String resource) {
-        return authorizer(request)
-                .map(authorizer -> authorizer.decide(action, resource))
-                .orElse(Decision.implicitDeny(dev.iamgate.eval.PolicyType.IDENTITY));
+        Optional<RequestAuthorizer> authorizer = authorizer(request);
+        return authorizer.isPresent()
+                ? authorizer.get().decide(action, resource)
+                : Decision.implicitDeny(dev.iamgate.eval.PolicyType.IDENTITY);
     }
 
     /** Whether the caller may do {@code action} on {@code resource}. */

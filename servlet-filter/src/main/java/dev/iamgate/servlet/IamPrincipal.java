@@ -30,6 +30,17 @@ public record IamPrincipal(
         tags = Map.copyOf(tags);
     }
 
+    /**
+     * The ARN's hash: principals are cache keys looked up on every request, and the ARN's hash is
+     * cached by the string, whereas the record's own hash would go through every component,
+     * groups and tags included, each time. Equal principals have equal ARNs, so this agrees with
+     * {@link #equals}.
+     */
+    @Override
+    public int hashCode() {
+        return arn.hashCode();
+    }
+
     /** An IAM user of an account, without groups or tags. */
     public static IamPrincipal user(String accountId, String userName, String userId) {
         return new IamPrincipal("arn:aws:iam::" + accountId + ":user/" + userName, accountId, Optional.of(userName),

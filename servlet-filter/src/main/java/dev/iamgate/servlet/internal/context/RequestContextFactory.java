@@ -1,6 +1,7 @@
 package dev.iamgate.servlet.internal.context;
 
 import dev.iamgate.eval.RequestContext;
+import dev.iamgate.eval.RequestContext.KeyName;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.IamPrincipal;
 import dev.iamgate.servlet.MfaEvidence;
@@ -49,6 +50,23 @@ public final class RequestContextFactory {
 
     private static final String PRINCIPAL_TAG = "aws:PrincipalTag/";
 
+    // The global keys' names, lower-cased once here rather than on every request.
+    private static final KeyName USERNAME = KeyName.of("aws:username");
+    private static final KeyName USERID = KeyName.of("aws:userid");
+    private static final KeyName PRINCIPAL_ARN = KeyName.of("aws:PrincipalArn");
+    private static final KeyName PRINCIPAL_ACCOUNT = KeyName.of("aws:PrincipalAccount");
+    private static final KeyName PRINCIPAL_TYPE = KeyName.of("aws:PrincipalType");
+    private static final KeyName MFA_PRESENT = KeyName.of("aws:MultiFactorAuthPresent");
+    private static final KeyName MFA_AGE = KeyName.of("aws:MultiFactorAuthAge");
+    private static final KeyName SOURCE_IP = KeyName.of("aws:SourceIp");
+    private static final KeyName SECURE_TRANSPORT = KeyName.of("aws:SecureTransport");
+    private static final KeyName CURRENT_TIME = KeyName.of("aws:CurrentTime");
+    private static final KeyName EPOCH_TIME = KeyName.of("aws:EpochTime");
+    private static final KeyName USER_AGENT = KeyName.of("aws:UserAgent");
+    private static final KeyName REFERER = KeyName.of("aws:Referer");
+    private static final KeyName REQUESTED_REGION = KeyName.of("aws:RequestedRegion");
+    private static final KeyName VIA_AWS_SERVICE = KeyName.of("aws:ViaAWSService");
+
     private static final Set<String> RESERVED = Set.of(
             "aws:username", "aws:userid", "aws:principalarn", "aws:principalaccount", "aws:principaltype",
             "aws:multifactorauthpresent", "aws:multifactorauthage", "aws:tokenissuetime", "aws:sourceip",
@@ -96,52 +114,56 @@ public final class RequestContextFactory {
                 .principal(principal.arn())
                 .action(action)
                 .resource(resource);
-        for (Map.Entry<String, String> key : routeKeys.entrySet()) {
-            if (!isReservedKey(key.getKey())) {
-                context.key(key.getKey(), key.getValue());
+        if (!routeKeys.isEmpty()) {
+            for (Map.Entry<String, String> key : routeKeys.entrySet()) {
+                if (!isReservedKey(key.getKey())) {
+                    context.key(key.getKey(), key.getValue());
+                }
             }
         }
 
         if (principal.userName().isPresent()) {
-            context.key("aws:username", principal.userName().get());
+            context.key(USERNAME, principal.userName().get());
         }
-        context.key("aws:userid", principal.userId());
-        context.key("aws:PrincipalArn", principal.arn());
-        context.key("aws:PrincipalAccount", principal.accountId());
-        context.key("aws:PrincipalType", principalType(principal.arn()));
-        for (Map.Entry<String, String> tag : principal.tags().entrySet()) {
-            context.key(PRINCIPAL_TAG + tag.getKey(), tag.getValue());
+        context.key(USERID, principal.userId());
+        context.key(PRINCIPAL_ARN, principal.arn());
+        context.key(PRINCIPAL_ACCOUNT, principal.accountId());
+        context.key(PRINCIPAL_TYPE, principalType(principal.arn()));
+        if (!principal.tags().isEmpty()) {
+            for (Map.Entry<String, String> tag : principal.tags().entrySet()) {
+                context.key(PRINCIPAL_TAG + tag.getKey(), tag.getValue());
+            }
         }
 
         long nowMillis = time.nowMillis();
         MfaEvidence mfa = caller.mfa();
         if (mfa instanceof MfaEvidence.NotUsed) {
-            context.key("aws:MultiFactorAuthPresent", "false");
+            context.key(MFA_PRESENT, "false");
         } else if (mfa instanceof MfaEvidence.Used used) {
-            context.key("aws:MultiFactorAuthPresent", "true");
-            context.key("aws:MultiFactorAuthAge", Long.toString(mfaAgeSeconds(used.at(), nowMillis)));
+            context.key(MFA_PRESENT, "true");
+            context.key(MFA_AGE, Long.toString(mfaAgeSeconds(used.at(), nowMillis)));
         } // LongTerm: AWS sets neither key
 
-        context.key("aws:SourceIp", trustedProxies.sourceIp(request));
-        context.key("aws:SecureTransport", request.isSecure() ? "true" : "false");
+        context.key(SOURCE_IP, trustedProxies.sourceIp(request));
+        context.key(SECURE_TRANSPORT, request.isSecure() ? "true" : "false");
         RequestTime.Second second = time.second(nowMillis);
-        context.key("aws:CurrentTime", second.iso8601());
-        context.key("aws:EpochTime", second.epochText());
+        context.key(CURRENT_TIME, second.iso8601());
+        context.key(EPOCH_TIME, second.epochText());
         String userAgent = request.getHeader("User-Agent");
         if (userAgent != null) {
-            context.key("aws:UserAgent", userAgent);
+            context.key(USER_AGENT, userAgent);
         }
         String referer = request.getHeader("Referer");
         if (referer != null) {
-            context.key("aws:Referer", referer);
+            context.key(REFERER, referer);
         }
         if (requestedRegion.isPresent()) {
-            context.key("aws:RequestedRegion", requestedRegion.get());
+            context.key(REQUESTED_REGION, requestedRegion.get());
         }
-        context.key("aws:ViaAWSService", "false");
+        context.key(VIA_AWS_SERVICE, "false");
 
-        for (ContextProvider provider : providers) {
-            provider.contribute(request, caller, context);
+        for (int i = 0; i < providers.size(); i++) { // no iterator: usually there is no provider
+            providers.get(i).contribute(request, caller, context);
         }
         return context.build();
     }

@@ -36,11 +36,11 @@ import java.util.Optional;
  */
 public final class Enforcer {
 
-    /** Request attribute holding the {@link Caller} of a request that has one. */
-    public static final String CALLER_ATTRIBUTE = "dev.iamgate.caller";
-    /** Request attribute holding the policy {@link Decision} of a policy-protected request. */
-    public static final String DECISION_ATTRIBUTE = "dev.iamgate.decision";
-    /** Request attribute holding this request's {@link RequestAuthorizer}, for programmatic checks. */
+    /**
+     * Request attribute holding the {@link RequestAuthorizer} of a request with a caller: the
+     * caller, the decision and further decisions, in one attribute because each costs a map update
+     * in the container.
+     */
     public static final String AUTHORIZER_ATTRIBUTE = "dev.iamgate.authorizer";
 
     private final PathFirewall firewall;
@@ -86,24 +86,24 @@ public final class Enforcer {
             refuse(request, response, chain, Denials.notAuthenticated());
             return;
         }
-        request.setAttribute(CALLER_ATTRIBUTE, caller);
         String principal = caller.principal().arn();
         if (route.isEmpty()) {
+            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, caller));
             DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", System.nanoTime() - start);
             refuse(request, response, chain, Denials.unmapped(principal, method, path));
             return;
         }
         RouteMatch match = route.get();
         PolicySet set = policies.policySet(caller.principal());
-        request.setAttribute(AUTHORIZER_ATTRIBUTE, new RequestAuthorizer(request, caller, set, contexts));
         if (match.kind() == RouteKind.AUTHENTICATED_ONLY) {
+            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, caller, set, contexts));
             DecisionLog.outcome("Authenticated", principal, method, path, match.source(), System.nanoTime() - start);
             chain.doFilter(request, response);
             return;
         }
         RequestContext context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys());
         Decision decision = set.evaluate(context);
-        request.setAttribute(DECISION_ATTRIBUTE, decision);
+        request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, caller, set, contexts, decision));
         DecisionLog.decision(principal, method, path, match.action(), match.resource(), decision,
                 System.nanoTime() - start, enforcing);
         if (decision.isAllowed()) {
@@ -114,8 +114,8 @@ public final class Enforcer {
     }
 
     private Caller resolve(HttpServletRequest request) {
-        for (PrincipalResolver resolver : resolvers) {
-            Optional<Caller> caller = resolver.resolve(request);
+        for (int i = 0; i < resolvers.size(); i++) {
+            Optional<Caller> caller = resolvers.get(i).resolve(request);
             if (caller.isPresent()) {
                 return caller.get();
             }

@@ -2,35 +2,68 @@ package dev.iamgate.servlet.internal.enforce;
 
 import dev.iamgate.eval.Decision;
 import dev.iamgate.eval.PolicySet;
+import dev.iamgate.eval.PolicyType;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.internal.context.RequestContextFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides further actions for the caller of one request, with the same policies and condition
- * keys as the filter's own decision: what servlets use to show only what the caller may see.
+ * What the filter settled for one request that has a caller — who calls and, on a
+ * policy-protected route, the decision — and further decisions for that caller, with the same
+ * policies and condition keys as the filter's own: what servlets use to show only what the caller
+ * may see. The filter stores one per request, in a single request attribute, and builds the
+ * request context of a further decision only when a servlet asks for one.
  */
 public final class RequestAuthorizer {
 
     private final HttpServletRequest request;
     private final Caller caller;
-    private final PolicySet policies;
+    private final PolicySet policies; // null: the request has no route, so nothing is allowed
     private final RequestContextFactory contexts;
+    private final Decision decision; // null: no policy decision (authenticated-only or unmapped)
 
-    RequestAuthorizer(HttpServletRequest request, Caller caller, PolicySet policies, RequestContextFactory contexts) {
+    private RequestAuthorizer(HttpServletRequest request, Caller caller, PolicySet policies,
+            RequestContextFactory contexts, Decision decision) {
         this.request = request;
         this.caller = caller;
         this.policies = policies;
         this.contexts = contexts;
+        this.decision = decision;
+    }
+
+    /** A request the filter decided on: {@code decision} for its route. */
+    static RequestAuthorizer decided(HttpServletRequest request, Caller caller, PolicySet policies,
+            RequestContextFactory contexts, Decision decision) {
+        return new RequestAuthorizer(request, caller, policies, contexts, decision);
+    }
+
+    /** A request on an authenticated-only route: a caller and policies, no decision. */
+    static RequestAuthorizer authenticated(HttpServletRequest request, Caller caller, PolicySet policies,
+            RequestContextFactory contexts) {
+        return new RequestAuthorizer(request, caller, policies, contexts, null);
+    }
+
+    /** A request without a route (passed in report-only mode): a caller who may do nothing. */
+    static RequestAuthorizer unmapped(HttpServletRequest request, Caller caller) {
+        return new RequestAuthorizer(request, caller, null, null, null);
     }
 
     public Caller caller() {
         return caller;
     }
 
+    /** The filter's decision on the request's own route; empty on authenticated-only routes and unmapped requests. */
+    public Optional<Decision> decision() {
+        return Optional.ofNullable(decision);
+    }
+
     /** Decides {@code action} on {@code resource} for this request's caller. */
     public Decision decide(String action, String resource) {
+        if (policies == null) {
+            return Decision.implicitDeny(PolicyType.IDENTITY);
+        }
         return policies.evaluate(contexts.create(request, caller, action, resource, Map.of()));
     }
 }
