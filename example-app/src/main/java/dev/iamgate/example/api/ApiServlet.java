@@ -11,18 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /api/*}: finds the route's handler, runs it, writes its JSON answer or its refusal.
- * An unexpected failure is logged here and answered {@code 500 ServiceFailure} with a generic
- * message: no stack trace, no internal detail reaches the client.
+ * An unexpected failure is answered by {@link ErrorResponses#writeFailure}: {@code 503
+ * ServiceUnavailable} while the database is unavailable, {@code 500 ServiceFailure} otherwise, with
+ * a generic message: no stack trace, no internal detail reaches the client.
  */
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
     private final transient Router router;
 
@@ -48,9 +46,7 @@ public final class ApiServlet extends HttpServlet {
         } catch (IamException refused) {
             ErrorResponses.write(response, refused);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.getMethod(), path, e);
-            ErrorResponses.write(response, new IamException(ErrorCode.SERVICE_FAILURE,
-                    "The request could not be completed because of an internal error."));
+            ErrorResponses.writeFailure(request, response, e);
         }
     }
 

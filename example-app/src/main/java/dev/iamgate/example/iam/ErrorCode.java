@@ -43,7 +43,9 @@ public enum ErrorCode {
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),
-    SERVICE_FAILURE("ServiceFailure", 500);
+    SERVICE_FAILURE("ServiceFailure", 500),
+    /** The database is unavailable for now (unreachable, shutting down, full); the request may be retried. */
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 
     private final String code;
     private final int status;

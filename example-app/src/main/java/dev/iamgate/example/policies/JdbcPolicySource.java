@@ -102,7 +102,7 @@ public final class JdbcPolicySource implements PolicySource, AutoCloseable {
 
     @Override
     public String toString() {
-        return "JdbcPolicySource[user_policies]";
+        return "JdbcPolicySource[user_policies at " + database.location() + "]";
     }
 
     private Optional<Policy> parse(String userName, String policyName, String document) {
@@ -126,12 +126,13 @@ public final class JdbcPolicySource implements PolicySource, AutoCloseable {
         try {
             advanceTo(readRevision());
             if (pollFailing) {
-                LOG.info("Policy revision readable again");
+                LOG.info("The policy revision in {} is readable again; policy changes are picked up", this);
                 pollFailing = false;
             }
         } catch (RuntimeException e) {
-            if (!pollFailing) {
-                LOG.warn("Cannot read the policy revision; policies stay as they are: {}", e.getMessage());
+            if (!pollFailing) { // once per outage
+                LOG.error("Cannot read the policy revision from {} ({}); the last compiled policies stay in force",
+                        this, e.getMessage());
                 pollFailing = true;
             }
         }

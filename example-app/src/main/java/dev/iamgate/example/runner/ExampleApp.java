@@ -85,8 +85,8 @@ public final class ExampleApp implements AutoCloseable {
         SecureRandom secureRandom = new SecureRandom();
         SecretKey key = DemoKey.load(settings.demoKey(), settings.dataDirectory(), secureRandom);
         Database database = settings.jdbcUrl()
-                .map(url -> Database.open(url, settings.jdbcUser(), settings.jdbcPassword()))
-                .orElseGet(() -> Database.embedded(settings.dataDirectory()));
+                .map(url -> Database.open(url, settings.jdbcUser(), settings.jdbcPassword(), settings.connectionTimeout()))
+                .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.connectionTimeout()));
         JdbcPolicySource policySource = null;
         try {
             policySource = new JdbcPolicySource(database, Duration.ofSeconds(2));

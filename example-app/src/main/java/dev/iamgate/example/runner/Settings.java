@@ -4,7 +4,9 @@ import dev.iamgate.example.iam.Account;
 import dev.iamgate.example.security.DemoKey;
 import dev.iamgate.example.security.SecretHasher;
 import dev.iamgate.example.security.Throttle;
+import dev.iamgate.example.store.Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param hashCost the Argon2id cost; {@link SecretHasher.Cost#OWASP} except in tests
  * @param throttle the guessing limits
  * @param clock the clock of sessions, codes and credentials (tests move it)
+ * @param connectionTimeout how long a request waits for a database connection before it is answered
+ *     503; {@link Database#DEFAULT_CONNECTION_TIMEOUT} except in tests
  */
 public record Settings(
         String host,
@@ -38,7 +42,8 @@ public record Settings(
         Account account,
         SecretHasher.Cost hashCost,
         Throttle.Limits throttle,
-        InstantSource clock) {
+        InstantSource clock,
+        Duration connectionTimeout) {
 
     public static final String PASSWORD_VARIABLE = "IAMGATE_DEMO_PASSWORD";
     public static final String JDBC_USER_VARIABLE = "IAMGATE_JDBC_USER";
@@ -51,16 +56,21 @@ public record Settings(
         Objects.requireNonNull(hashCost, "hashCost");
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     }
 
-    /** The production settings: secrets from the environment, OWASP's hash cost, the system clock. */
+    /**
+     * The production settings: secrets from the environment, OWASP's hash cost, the system clock,
+     * the default connection timeout.
+     */
     public static Settings of(String host, int port, Path dataDirectory, Optional<String> jdbcUrl,
             Map<String, String> environment) {
         return new Settings(host, port, dataDirectory, jdbcUrl,
                 variable(environment, JDBC_USER_VARIABLE), variable(environment, JDBC_PASSWORD_VARIABLE),
                 variable(environment, PASSWORD_VARIABLE),
                 variable(environment, DemoKey.ENVIRONMENT_VARIABLE),
-                new Account(Account.DEFAULT_ID), SecretHasher.Cost.OWASP, Throttle.Limits.DEFAULT, InstantSource.system());
+                new Account(Account.DEFAULT_ID), SecretHasher.Cost.OWASP, Throttle.Limits.DEFAULT, InstantSource.system(),
+                Database.DEFAULT_CONNECTION_TIMEOUT);
     }
 
     private static Optional<String> variable(Map<String, String> environment, String name) {

@@ -77,7 +77,7 @@ public final class WarBootstrap implements ServletContextListener {
                 .filter(s -> !s.isEmpty()).or(settings::demoPassword);
         return new Settings(settings.host(), settings.port(), settings.dataDirectory(), settings.jdbcUrl(),
                 settings.jdbcUser(), settings.jdbcPassword(), password, settings.demoKey(), settings.account(),
-                settings.hashCost(), settings.throttle(), settings.clock());
+                settings.hashCost(), settings.throttle(), settings.clock(), settings.connectionTimeout());
     }
 
     private static void addFilter(ServletContext context, String name, Filter filter) {

@@ -58,6 +58,9 @@ public final class CredentialsFilter extends HttpFilter {
         } catch (IamException refused) {
             ErrorResponses.write(response, refused);
             return;
+        } catch (RuntimeException e) { // the database behind the credentials failed: 503 or 500, never a stack trace
+            ErrorResponses.writeFailure(request, response, e);
+            return;
         }
         chain.doFilter(request, response);
     }

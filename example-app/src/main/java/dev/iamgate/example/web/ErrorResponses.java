@@ -1,11 +1,16 @@
 package dev.iamgate.example.web;
 
+import dev.iamgate.example.iam.ErrorCode;
 import dev.iamgate.example.iam.IamException;
+import dev.iamgate.example.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes refusals the AWS way: {@code {"Error":{"Code":"NoSuchEntity","Message":"…"}}} with the
@@ -14,7 +19,28 @@ import java.util.Map;
  */
 public final class ErrorResponses {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
     private ErrorResponses() {}
+
+    /**
+     * Answers a request that failed unexpectedly, the one place where failures become answers:
+     * {@code 503 ServiceUnavailable} when the database is unavailable (a {@link
+     * StoreUnavailableException}, which the database logs once per outage), otherwise {@code 500
+     * ServiceFailure}, logged here. Either way the caller reads a generic message, nothing of the
+     * failure itself.
+     */
+    public static void writeFailure(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws IOException {
+        if (failure instanceof StoreUnavailableException) {
+            write(response, new IamException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service is temporarily unavailable. Try the request again later."));
+            return;
+        }
+        LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), failure);
+        write(response, new IamException(ErrorCode.SERVICE_FAILURE,
+                "The request could not be completed because of an internal error."));
+    }
 
     public static void write(HttpServletResponse response, IamException error) throws IOException {
         write(response, error.code().status(), error.code().code(), error.getMessage(), error.details());

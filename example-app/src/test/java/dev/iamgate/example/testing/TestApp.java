@@ -7,6 +7,7 @@ import dev.iamgate.example.runner.ExampleApp;
 import dev.iamgate.example.runner.Settings;
 import dev.iamgate.example.security.SecretHasher;
 import dev.iamgate.example.security.Throttle;
+import dev.iamgate.example.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ public final class TestApp implements AutoCloseable {
     public static final SecretHasher.Cost TEST_COST = new SecretHasher.Cost(256, 1, 1);
     /** Generous limits, so tests that fail on purpose do not throttle each other. */
     public static final Throttle.Limits LENIENT = new Throttle.Limits(50, 1000, Duration.ofMinutes(5));
+    /** The pool's shortest wait for a connection: for tests that take the database down, to stay quick. */
+    public static final Duration SHORT_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
     public final TestClock clock;
     public final ExampleApp app;
@@ -58,12 +61,18 @@ public final class TestApp implements AutoCloseable {
     /** As {@link #start(Path)}, on the database at {@code jdbcUrl} when given (PostgreSQL). */
     public static TestApp start(Path dataDirectory, Throttle.Limits limits, Optional<String> password,
             Optional<String> jdbcUrl) {
+        return start(dataDirectory, limits, password, jdbcUrl, Database.DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /** As {@link #start(Path)}, on the database at {@code jdbcUrl} when given, waiting at most so long for a connection. */
+    public static TestApp start(Path dataDirectory, Throttle.Limits limits, Optional<String> password,
+            Optional<String> jdbcUrl, Duration connectionTimeout) {
         TestClock clock = new TestClock();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Settings settings = new Settings("127.0.0.1", 0, dataDirectory, jdbcUrl, Optional.empty(),
                 Optional.empty(), password, Optional.of(Base64.getEncoder().encodeToString(key)),
-                new Account(Account.DEFAULT_ID), TEST_COST, limits, clock);
+                new Account(Account.DEFAULT_ID), TEST_COST, limits, clock, connectionTimeout);
         try {
             return new TestApp(clock, ExampleApp.start(settings), dataDirectory);
         } catch (Exception e) {

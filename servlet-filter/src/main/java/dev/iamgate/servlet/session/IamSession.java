@@ -59,10 +59,12 @@ public record IamSession(Caller caller, Instant signedInAt) implements Serializa
     /**
      * The caller as of {@code now}: MFA older than {@code maxMfaAge} no longer counts, so the
      * session then reads as one without MFA. An MFA time after {@code now} (clocks of cluster
-     * nodes disagree) counts as fresh.
+     * nodes disagree) counts as fresh within {@link MfaEvidence#MAX_CLOCK_SKEW}, and not at all
+     * beyond.
      */
     Caller callerAt(Instant now, Duration maxMfaAge) {
-        if (caller.mfa() instanceof MfaEvidence.Used used && Duration.between(used.at(), now).compareTo(maxMfaAge) > 0) {
+        if (caller.mfa() instanceof MfaEvidence.Used used
+                && (Duration.between(used.at(), now).compareTo(maxMfaAge) > 0 || !used.believableAt(now))) {
             return new Caller(caller.principal(), MfaEvidence.NOT_USED);
         }
         return caller;

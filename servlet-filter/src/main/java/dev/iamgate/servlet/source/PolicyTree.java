@@ -231,7 +231,9 @@ final class PolicyTree {
             return unreadable(path, before, describe(e));
         }
         if (attributes.isDirectory()) {
-            return null; // a folder named like a policy is not one
+            // A folder named like a policy is not one; but a policy file that became a folder is a
+            // fault (a botched deploy), not a deliberate removal: its last good version stays.
+            return before != null && before.good() != null ? unreadable(path, before, "a directory now") : null;
         }
         if (!attributes.isRegularFile()) {
             return unreadable(path, before, "not a regular file");

@@ -1,6 +1,7 @@
 package dev.iamgate.servlet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamgate.servlet.IamGateFilter;
 import dev.iamgate.servlet.IamGateSettings;
@@ -10,7 +11,11 @@ import dev.iamgate.servlet.source.PolicyFiles;
 import dev.iamgate.servlet.testing.DemoServlets;
 import dev.iamgate.servlet.testing.RawHttp;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,10 +43,15 @@ import org.junit.jupiter.api.io.TempDir;
  * A policy file corrupted while requests flow through a real Jetty 12 ee10 server. Four clients
  * signed in as alice send {@code DELETE /api/users/bob} (iam:DeleteUser, which the Deny file
  * denies) and {@code GET /api/users/bob} (iam:GetUser, allowed) without pause, while the Deny file
- * is replaced by truncated JSON, then by JSON broken on another line, then by a valid Deny again.
+ * is replaced by truncated JSON, then by JSON broken on another line, then made unreadable, then
+ * the whole policy directory is deleted, and finally a valid Deny comes back.
  *
- * <p>The issue's requirement: no request is allowed that the last good policy denied, and the
- * error is logged once, with file and line.
+ * <p>Unreadable is a symbolic link that points at itself: opening it fails with "too many levels
+ * of symbolic links" for every user, root included (root reads a {@code chmod 000} file, so
+ * permissions could not make this test fail the same way on a CI machine that runs as root).
+ *
+ * <p>The issue's requirement: no request is allowed that the last good policy denied, and each
+ * fault is logged once, saying what and where (file and line for broken JSON).
  */
 class PolicyCorruptionUnderLoadTest {
 
@@ -119,6 +129,16 @@ class PolicyCorruptionUnderLoadTest {
             awaitReport(m -> m.startsWith("Rejected policy file everyone/deny.json:4:"));
             load.awaitPhase();
 
+            makeUnreadable(policies.resolve("everyone/deny.json"));
+            awaitReport(m -> m.startsWith("Cannot read policy file everyone/deny.json"));
+            load.awaitPhase();
+
+            Path gone = Files.move(policies, temp.resolve("policies-gone"), StandardCopyOption.ATOMIC_MOVE);
+            awaitReport(m -> m.startsWith("Cannot read the policy directory"));
+            load.awaitPhase();
+
+            Files.move(gone, policies, StandardCopyOption.ATOMIC_MOVE);
+            awaitReport(m -> m.contains("is readable again"));
             PolicyFiles.writeAtomically(policies, "everyone/deny.json", RESTORED_DENY);
             awaitReport(m -> m.contains("everyone/deny.json") && m.contains("is fixed"));
             load.awaitPhase();
@@ -138,16 +158,29 @@ class PolicyCorruptionUnderLoadTest {
                 .endsWith("; its last good version stays in force");
         assertThat(rejected.get(1)).matches("Rejected policy file everyone/deny\\.json:4:\\d+ .*")
                 .endsWith("; its last good version stays in force");
+        assertThat(reports).filteredOn(m -> m.startsWith("Cannot read policy file everyone/deny.json")).singleElement()
+                .asString().contains("Too many levels of symbolic links").endsWith("; its last good version stays in force");
+        assertThat(reports).filteredOn(m -> m.startsWith("Cannot read the policy directory")).singleElement()
+                .asString().contains(temp.resolve("policies").toString()).endsWith("; the last good policies stay in force");
+        assertThat(reports).filteredOn(m -> m.contains("is readable again")).hasSize(1);
         assertThat(reports).filteredOn(m -> m.contains("is fixed")).hasSize(1);
-        assertThat(reports).as("everything the policy source reported, in order").hasSize(5)
+        assertThat(reports).as("everything the policy source reported, in order").hasSize(8)
                 .satisfies(all -> assertThat(all.get(0)).startsWith("Loaded 2 policy files").endsWith("(revision 1)"))
-                .satisfies(all -> assertThat(all.get(4)).startsWith("Loaded 2 policy files").endsWith("(revision 2)"));
+                .satisfies(all -> assertThat(all.get(7)).startsWith("Loaded 2 policy files").endsWith("(revision 2)"));
 
         // after the restore: the restored version is in force, not merely the last good one kept
         RawHttp alice = signedIn();
         assertThat(alice.send("DELETE", "/api/users/bob", null).status()).isEqualTo(403);
         assertThat(alice.get("/api/users/bob").status()).isEqualTo(200);
         assertThat(alice.get("/api/users/carol").status()).isEqualTo(403);
+    }
+
+    /** Replaces the file, in one step, by a symbolic link to itself: unreadable for any user, root included. */
+    private static void makeUnreadable(Path file) throws IOException {
+        Path link = file.resolveSibling(".loop.tmp");
+        Files.createSymbolicLink(link, file.getFileName());
+        Files.move(link, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> Files.readAllBytes(file)).isInstanceOf(FileSystemException.class);
     }
 
     private void start(Path policies) throws Exception {

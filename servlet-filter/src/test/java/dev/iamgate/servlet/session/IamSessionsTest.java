@@ -161,11 +161,19 @@ class IamSessionsTest {
     }
 
     @Test
-    void mfaRecordedAheadOfTheClockStillCounts() {
+    void mfaRecordedAheadOfTheClockWithinTheMaximumClockSkewStillCounts() {
         String session = mfaSession("alice");
         NOW.set(SIGN_IN.minusSeconds(30)); // this node's clock is behind the one that recorded MFA
 
         assertThat(jetty.get("/whoami-max-age", cookie(session)).body()).endsWith(" USED_AT 2026-11-29T10:00:00Z");
+    }
+
+    @Test
+    void mfaRecordedFurtherAheadThanTheMaximumClockSkewCountsAsNotUsedThoughWithinTheMaximumAge() {
+        String session = mfaSession("alice");
+        NOW.set(SIGN_IN.minus(MfaEvidence.MAX_CLOCK_SKEW).minusSeconds(1)); // the recording clock ran 5 min 1 s fast
+
+        assertThat(jetty.get("/whoami-max-age", cookie(session)).body()).endsWith(" NOT_USED");
     }
 
     private static String signIn(String user) {

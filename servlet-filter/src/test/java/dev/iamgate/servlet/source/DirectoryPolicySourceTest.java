@@ -287,6 +287,28 @@ class DirectoryPolicySourceTest {
     }
 
     @Test
+    void aPolicyFileReplacedByADirectoryIsUnreadableAndKeepsItsLastGoodVersion() throws IOException {
+        writeAtomically(root, "everyone/deny.json", policy("Deny", "iam:DeleteUser"));
+        DirectoryPolicySource source = source(Duration.ZERO);
+        long before = source.revision();
+
+        Path aside = Files.move(root.resolve("everyone/deny.json"), root.resolve("aside.json"));
+        Files.createDirectory(root.resolve("everyone/deny.json"));
+
+        assertThat(decide(source, ALICE, "iam:DeleteUser")).isEqualTo("EXPLICIT_DENY");
+        assertThat(decide(source, ALICE, "iam:DeleteUser")).isEqualTo("EXPLICIT_DENY");
+        assertThat(source.revision()).isEqualTo(before);
+        assertThat(errors()).singleElement().asString()
+                .startsWith("Cannot read policy file everyone/deny.json").contains("a directory now")
+                .endsWith("its last good version stays in force");
+
+        Files.delete(root.resolve("everyone/deny.json"));
+        Files.move(aside, root.resolve("everyone/deny.json"));
+        assertThat(decide(source, ALICE, "iam:DeleteUser")).isEqualTo("EXPLICIT_DENY");
+        assertThat(reports).anyMatch(m -> m.contains("everyone/deny.json") && m.contains("readable again"));
+    }
+
+    @Test
     void aByteOrderMarkIsAcceptedAndTextThatIsNotUtf8IsRejected() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] json = policy("Allow", "iam:GetUser").getBytes(StandardCharsets.UTF_8);

@@ -48,6 +48,7 @@ import java.util.Set;
  */
 public final class RequestContextFactory {
 
+    private static final long MAX_SKEW_SECONDS = MfaEvidence.MAX_CLOCK_SKEW.toSeconds();
     private static final String PRINCIPAL_TAG = "aws:PrincipalTag/";
 
     // The global keys' names, lower-cased once here rather than on every request.
@@ -137,11 +138,14 @@ public final class RequestContextFactory {
 
         long nowMillis = time.nowMillis();
         MfaEvidence mfa = caller.mfa();
-        if (mfa instanceof MfaEvidence.NotUsed) {
-            context.key(MFA_PRESENT, "false");
-        } else if (mfa instanceof MfaEvidence.Used used) {
+        long mfaAge = mfa instanceof MfaEvidence.Used used ? secondsSince(used.at(), nowMillis) : Long.MIN_VALUE;
+        if (mfaAge >= -MAX_SKEW_SECONDS) {
             context.key(MFA_PRESENT, "true");
-            context.key(MFA_AGE, Long.toString(mfaAgeSeconds(used.at(), nowMillis)));
+            // Never negative: a negative age would make NumericLessThan conditions pass for any limit.
+            context.key(MFA_AGE, Long.toString(Math.max(0, mfaAge)));
+        } else if (!(mfa instanceof MfaEvidence.LongTerm)) {
+            // Not used, or recorded too far ahead of our clock to believe (MfaEvidence.MAX_CLOCK_SKEW).
+            context.key(MFA_PRESENT, "false");
         } // LongTerm: AWS sets neither key
 
         context.key(SOURCE_IP, trustedProxies.sourceIp(request));
@@ -169,15 +173,14 @@ public final class RequestContextFactory {
     }
 
     /**
-     * Whole seconds from {@code mfaAt} to now, rounded down; 0 when {@code mfaAt} is ahead of our
-     * clock (MFA recorded on a cluster node whose clock runs fast): a negative age would make
-     * {@code NumericLessThan} conditions pass for any limit.
+     * Whole seconds from {@code mfaAt} to now, rounded down; negative when {@code mfaAt} is ahead of
+     * our clock (MFA recorded on a cluster node whose clock runs fast). Within {@link
+     * MfaEvidence#MAX_CLOCK_SKEW} ahead the age reads 0; further ahead the MFA is not believed.
      */
-    static long mfaAgeSeconds(Instant mfaAt, long nowMillis) {
+    static long secondsSince(Instant mfaAt, long nowMillis) {
         long nowSecond = Math.floorDiv(nowMillis, 1000);
         long nanoOfSecond = Math.floorMod(nowMillis, 1000) * 1_000_000L;
-        long age = nowSecond - mfaAt.getEpochSecond() - (nanoOfSecond < mfaAt.getNano() ? 1 : 0);
-        return Math.max(0, age);
+        return nowSecond - mfaAt.getEpochSecond() - (nanoOfSecond < mfaAt.getNano() ? 1 : 0);
     }
 
     /** {@code aws:PrincipalType} from the shape of the ARN; anything that is not root or STS is a user. */

@@ -124,6 +124,27 @@ class RequestContextFactoryTest {
     }
 
     @Test
+    void mfaRecordedUpToTheMaximumClockSkewAheadCountsAsJustDone() {
+        RequestContext context = capture(session(ALICE, MfaEvidence.usedAt(NOW.plus(MfaEvidence.MAX_CLOCK_SKEW))));
+
+        assertThat(context.values("aws:MultiFactorAuthPresent")).containsExactly("true");
+        assertThat(context.values("aws:MultiFactorAuthAge")).containsExactly("0");
+    }
+
+    @Test
+    void mfaRecordedFurtherAheadThanTheMaximumClockSkewIsNotBelievedSoTheCallerHasNoMfa() {
+        // A node whose clock runs an hour fast, or a forged session: fail closed, never "fresh MFA" for an hour.
+        RequestContext barely = capture(session(ALICE,
+                MfaEvidence.usedAt(NOW.plus(MfaEvidence.MAX_CLOCK_SKEW).plusMillis(1))));
+        RequestContext hourAhead = capture(session(ALICE, MfaEvidence.usedAt(NOW.plusSeconds(3600))));
+
+        for (RequestContext context : List.of(barely, hourAhead)) {
+            assertThat(context.values("aws:MultiFactorAuthPresent")).containsExactly("false");
+            assertThat(context.values("aws:MultiFactorAuthAge")).isEmpty();
+        }
+    }
+
+    @Test
     void sourceIpIsTheRemoteAddressWhenNoProxyIsTrusted() {
         SERVLET.factory.set(factory(TrustedProxies.NONE));
 
