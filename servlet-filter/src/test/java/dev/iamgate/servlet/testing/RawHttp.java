@@ -43,14 +43,35 @@ public final class RawHttp {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
+        Response response = exchange(request.toString(), content);
+        response.sessionCookie().ifPresent(cookie -> sessionCookie = cookie);
+        return response;
+    }
+
+    /**
+     * Sends only the head of a request that announces a body of {@code contentLength} bytes, on a
+     * keep-alive connection, and reads the answer: what a refusal that comes before the body looks like.
+     */
+    public Response sendHeadWithoutBody(String method, String rawTarget, int contentLength) {
+        StringBuilder request = new StringBuilder()
+                .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        if (sessionCookie != null) {
+            request.append("Cookie: JSESSIONID=").append(sessionCookie).append("\r\n");
+        }
+        request.append("Content-Type: application/x-www-form-urlencoded\r\n")
+                .append("Content-Length: ").append(contentLength).append("\r\n\r\n");
+        return exchange(request.toString(), new byte[0]);
+    }
+
+    /** Writes a request's head and content on a new connection and reads the answer until the server closes. */
+    private Response exchange(String head, byte[] content) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.toString().getBytes(ISO_8859_1));
+            socket.getOutputStream().write(head.getBytes(ISO_8859_1));
             socket.getOutputStream().write(content);
             socket.getOutputStream().flush();
-            Response response = Response.parse(socket.getInputStream().readAllBytes());
-            response.sessionCookie().ifPresent(cookie -> sessionCookie = cookie);
-            return response;
+            return Response.parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
