@@ -1,6 +1,7 @@
 package dev.iamgate.example.web;
 
 import dev.iamgate.example.iam.IamException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,19 @@ import java.util.Map;
 public final class ErrorResponses {
 
     private ErrorResponses() {}
+
+    /**
+     * Refuses a request whose body is not read, and may not be: says {@code Connection: close} when
+     * it has one, because the container closes a connection whose request body is left unread, and a
+     * keep-alive client that is not told sends its next request on a connection about to close.
+     */
+    public static void refuseUnread(HttpServletRequest request, HttpServletResponse response, IamException error)
+            throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        write(response, error);
+    }
 
     public static void write(HttpServletResponse response, IamException error) throws IOException {
         write(response, error.code().status(), error.code().code(), error.getMessage(), error.details());
