@@ -3,7 +3,9 @@ package dev.iamgate.servlet.testing;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -61,7 +63,28 @@ public final class RawHttp {
         }
         request.append("Content-Type: application/x-www-form-urlencoded\r\n")
                 .append("Content-Length: ").append(contentLength).append("\r\n\r\n");
-        return exchange(request.toString(), new byte[0]);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.toString().getBytes(ISO_8859_1));
+            socket.getOutputStream().flush();
+            // One answer, by its Content-Length: the server may keep the connection open for the body.
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            int headEnd = -1;
+            while (headEnd < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed before the end of the answer's head");
+                }
+                answer.write(b);
+                headEnd = answer.toString(ISO_8859_1).indexOf("\r\n\r\n");
+            }
+            Response head = Response.parse(answer.toByteArray());
+            answer.write(in.readNBytes(head.header("Content-Length").map(Integer::parseInt).orElse(0)));
+            return Response.parse(answer.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes a request's head and content on a new connection and reads the answer until the server closes. */
