@@ -55,9 +55,13 @@ final class HeapSampler implements AutoCloseable {
 
     /** Stops sampling after one last sample. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sample();
     }
 }

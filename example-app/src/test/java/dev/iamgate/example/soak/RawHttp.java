@@ -1,10 +1,12 @@
 package dev.iamgate.example.soak;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Requests written byte for byte on a socket of their own, for what an HTTP client would refuse or
@@ -17,7 +19,7 @@ final class RawHttp {
 
         /** Whether the answer says the server closes the connection after it. */
         boolean closes() {
-            return head.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close");
+            return head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
         }
     }
 
@@ -64,7 +66,7 @@ final class RawHttp {
         OutputStream out = socket.getOutputStream();
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-        java.io.InputStream in = socket.getInputStream();
+        InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
         while (head.indexOf("\r\n\r\n") < 0) {
             int b = in.read();

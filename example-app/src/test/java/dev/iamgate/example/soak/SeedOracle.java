@@ -1,6 +1,7 @@
 package dev.iamgate.example.soak;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the demo's two policies decide, written down from their text rather than computed by
@@ -88,7 +89,7 @@ final class SeedOracle {
 
     /** Every action the seed policy names, for tables that go through all of them. */
     static Set<String> actions() {
-        java.util.Set<String> all = new java.util.TreeSet<>(ACCOUNT_WIDE);
+        Set<String> all = new TreeSet<>(ACCOUNT_WIDE);
         all.addAll(OWN_USER);
         all.addAll(OWN_DEVICE);
         all.addAll(WITHOUT_MFA);

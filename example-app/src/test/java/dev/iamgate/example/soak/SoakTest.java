@@ -83,12 +83,13 @@ class SoakTest {
             DecisionLogFile log = new DecisionLogFile(DECISION_LOG);
             long offset = log.size();
             Instant started = Instant.now();
-            List<Sample> heap;
-            try (HeapSampler sampler = new HeapSampler(samplePeriod)) {
+            HeapSampler sampler = new HeapSampler(samplePeriod);
+            try {
                 run(sessions, length);
+            } finally {
                 sampler.close();
-                heap = sampler.samples();
             }
+            List<Sample> heap = sampler.samples();
             Duration took = Duration.between(started, Instant.now());
             Contents logged = log.readFrom(offset);
             HeapGrowth growth = HeapGrowth.of(heap, warmUp.toMillis() / 1e3);
