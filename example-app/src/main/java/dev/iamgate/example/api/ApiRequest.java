@@ -31,6 +31,8 @@ public final class ApiRequest {
     private final HttpServletRequest http;
     private final Map<String, String> variables;
     private byte[] body;
+    /** Whether the body was read to its end (or drained to it): the connection can then carry another request. */
+    private boolean consumed;
 
     ApiRequest(HttpServletRequest http, Map<String, String> variables) {
         this.http = http;
@@ -91,6 +93,11 @@ public final class ApiRequest {
                 "The request is not authenticated."));
     }
 
+    /** Whether the whole body was read or drained; when not, the container closes the connection after the answer. */
+    boolean bodyConsumed() {
+        return consumed;
+    }
+
     /** The client's address, for the throttle. */
     public String address() {
         return http.getRemoteAddr();
@@ -108,14 +115,15 @@ public final class ApiRequest {
         byte[] bytes;
         try (InputStream in = http.getInputStream()) {
             if (declared > MAX_BODY_BYTES) {
-                drain(in, declared);
+                consumed = drain(in, declared);
                 throw tooLarge();
             }
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                drain(in, Long.MAX_VALUE);
+                consumed = drain(in, Long.MAX_VALUE);
                 throw tooLarge();
             }
+            consumed = true;
         }
         if (bytes.length > 0) {
             String type = http.getContentType();
@@ -130,19 +138,21 @@ public final class ApiRequest {
     /**
      * Reads and drops what the client is still sending, up to {@link #DRAIN_LIMIT}, so that it reads
      * the refusal instead of a reset connection; beyond that, the container closes the connection.
+     * Returns whether the body was read to its end.
      */
-    private static void drain(InputStream in, long declared) throws IOException {
+    private static boolean drain(InputStream in, long declared) throws IOException {
         long left = Math.min(declared, DRAIN_LIMIT);
         while (left > 0) {
             long skipped = in.skip(left);
             if (skipped <= 0) {
                 if (in.read() < 0) {
-                    return;
+                    return true;
                 }
                 skipped = 1;
             }
             left -= skipped;
         }
+        return declared <= DRAIN_LIMIT;
     }
 
     private static IamException tooLarge() {

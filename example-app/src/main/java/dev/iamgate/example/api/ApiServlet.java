@@ -31,6 +31,7 @@ public final class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        ApiRequest api = null;
         try {
             Optional<Router.Match> match = router.match(request.getMethod(), path);
             if (match.isEmpty()) {
@@ -41,10 +42,15 @@ public final class ApiServlet extends HttpServlet {
                 response.setHeader("Allow", String.join(", ", allowed));
                 throw new IamException(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here.");
             }
-            Reply reply = match.get().handler().handle(new ApiRequest(request, match.get().variables()));
+            api = new ApiRequest(request, match.get().variables());
+            Reply reply = match.get().handler().handle(api);
             write(response, reply);
         } catch (IamException refused) {
-            ErrorResponses.write(response, refused);
+            if (api != null && api.bodyConsumed()) {
+                ErrorResponses.write(response, refused);
+            } else {
+                ErrorResponses.refuseUnread(request, response, refused);
+            }
         } catch (RuntimeException e) {
             ErrorResponses.writeFailure(request, response, e);
         }

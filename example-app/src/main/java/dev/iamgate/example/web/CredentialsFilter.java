@@ -44,7 +44,7 @@ public final class CredentialsFilter extends HttpFilter {
         String token = request.getHeader("X-Amz-Security-Token");
         if (authorization == null) {
             if (token != null) {
-                ErrorResponses.write(response, new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                ErrorResponses.refuseUnread(request, response, new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
                         "A security token needs its temporary access key in the Authorization header."));
                 return;
             }
@@ -56,7 +56,7 @@ public final class CredentialsFilter extends HttpFilter {
             Caller caller = credentials.authenticate(authorization, token, service, request.getRemoteAddr());
             request.setAttribute(CALLER_ATTRIBUTE, caller);
         } catch (IamException refused) {
-            ErrorResponses.write(response, refused);
+            ErrorResponses.refuseUnread(request, response, refused);
             return;
         } catch (RuntimeException e) { // the database behind the credentials failed: 503 or 500, never a stack trace
             ErrorResponses.writeFailure(request, response, e);

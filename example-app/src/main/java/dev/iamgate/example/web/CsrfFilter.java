@@ -43,7 +43,7 @@ public final class CsrfFilter extends HttpFilter {
         }
         String site = request.getHeader("Sec-Fetch-Site");
         if ("cross-site".equals(site) || "same-site".equals(site)) {
-            ErrorResponses.write(response, new IamException(ErrorCode.INVALID_CSRF_TOKEN,
+            ErrorResponses.refuseUnread(request, response, new IamException(ErrorCode.INVALID_CSRF_TOKEN,
                     "State-changing requests from another site are refused."));
             return;
         }
@@ -54,7 +54,7 @@ public final class CsrfFilter extends HttpFilter {
         Optional<String> expected = CsrfTokens.of(request);
         boolean signedIn = IamSessions.current(request).isPresent();
         if ((expected.isPresent() && !CsrfTokens.matches(request, expected.get())) || (signedIn && expected.isEmpty())) {
-            ErrorResponses.write(response, new IamException(ErrorCode.INVALID_CSRF_TOKEN,
+            ErrorResponses.refuseUnread(request, response, new IamException(ErrorCode.INVALID_CSRF_TOKEN,
                     "The request must carry the session's token in the " + CsrfTokens.HEADER + " header."));
             return;
         }

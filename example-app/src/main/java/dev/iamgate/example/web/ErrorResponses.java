@@ -42,6 +42,19 @@ public final class ErrorResponses {
                 "The request could not be completed because of an internal error."));
     }
 
+    /**
+     * Refuses a request whose body is not read, and may not be: says {@code Connection: close} when
+     * it has one, because the container closes a connection whose request body is left unread, and a
+     * keep-alive client that is not told sends its next request on a connection about to close.
+     */
+    public static void refuseUnread(HttpServletRequest request, HttpServletResponse response, IamException error)
+            throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        write(response, error);
+    }
+
     public static void write(HttpServletResponse response, IamException error) throws IOException {
         write(response, error.code().status(), error.code().code(), error.getMessage(), error.details());
     }

@@ -3,7 +3,9 @@ package dev.iamgate.servlet.testing;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -43,14 +45,56 @@ public final class RawHttp {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
+        Response response = exchange(request.toString(), content);
+        response.sessionCookie().ifPresent(cookie -> sessionCookie = cookie);
+        return response;
+    }
+
+    /**
+     * Sends only the head of a request that announces a body of {@code contentLength} bytes, on a
+     * keep-alive connection, and reads the answer: what a refusal that comes before the body looks like.
+     */
+    public Response sendHeadWithoutBody(String method, String rawTarget, int contentLength) {
+        StringBuilder request = new StringBuilder()
+                .append(method).append(' ').append(rawTarget).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        if (sessionCookie != null) {
+            request.append("Cookie: JSESSIONID=").append(sessionCookie).append("\r\n");
+        }
+        request.append("Content-Type: application/x-www-form-urlencoded\r\n")
+                .append("Content-Length: ").append(contentLength).append("\r\n\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.toString().getBytes(ISO_8859_1));
+            socket.getOutputStream().flush();
+            // One answer, by its Content-Length: the server may keep the connection open for the body.
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            int headEnd = -1;
+            while (headEnd < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed before the end of the answer's head");
+                }
+                answer.write(b);
+                headEnd = answer.toString(ISO_8859_1).indexOf("\r\n\r\n");
+            }
+            Response head = Response.parse(answer.toByteArray());
+            answer.write(in.readNBytes(head.header("Content-Length").map(Integer::parseInt).orElse(0)));
+            return Response.parse(answer.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a request's head and content on a new connection and reads the answer until the server closes. */
+    private Response exchange(String head, byte[] content) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(ISO_8859_1));
             socket.getOutputStream().write(content);
             socket.getOutputStream().flush();
-            Response response = Response.parse(socket.getInputStream().readAllBytes());
-            response.sessionCookie().ifPresent(cookie -> sessionCookie = cookie);
-            return response;
+            return Response.parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

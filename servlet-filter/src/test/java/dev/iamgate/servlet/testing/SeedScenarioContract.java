@@ -125,6 +125,21 @@ public abstract class SeedScenarioContract {
     }
 
     @Test
+    void aRefusalSentBeforeTheRequestBodySaysTheConnectionCloses() {
+        RawHttp alice = signedIn("alice", false);
+
+        // The container closes a connection whose request body is left unread: a keep-alive client must
+        // be told, or it sends its next request on a connection that is closing.
+        RawHttp.Response refused = alice.sendHeadWithoutBody("POST", "/api/users/alice/access-keys", 64);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Connection")).hasValueSatisfying(value -> assertThat(value).containsIgnoringCase("close"));
+        RawHttp.Response anonymous = new RawHttp(port).sendHeadWithoutBody("POST", "/api/users/alice/access-keys", 64);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Connection")).hasValueSatisfying(value -> assertThat(value).containsIgnoringCase("close"));
+        assertThat(servlets.served).isEmpty();
+    }
+
+    @Test
     void noBypassPayloadIsEverServed() throws IOException {
         RawHttp anonymous = new RawHttp(port);
         RawHttp alice = signedIn("alice", true);

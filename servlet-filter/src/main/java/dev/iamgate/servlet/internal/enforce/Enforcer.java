@@ -70,12 +70,13 @@ public final class Enforcer {
         if (inspected instanceof FirewallResult.Rejected rejected) {
             DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(),
                     System.nanoTime() - start);
-            responder.respond(request, response, Denials.rejectedPath(rejected.violation().description()));
+            respond(request, response, Denials.rejectedPath(rejected.violation().description()));
             return;
         }
         String path = ((FirewallResult.Accepted) inspected).path();
         Optional<RouteMatch> route = routes.match(method, path);
         if (route.isPresent() && route.get().kind() == RouteKind.PUBLIC) {
+            DecisionLog.outcome("Public", "", method, path, route.get().source(), System.nanoTime() - start);
             chain.doFilter(request, response);
             return;
         }
@@ -126,9 +127,22 @@ public final class Enforcer {
     private void refuse(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Denial denial)
             throws IOException, ServletException {
         if (enforcing) {
-            responder.respond(request, response, denial);
+            respond(request, response, denial);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * Answers a refusal. The filter never reads a request's body, and a container closes a
+     * connection whose request body is left unread (it cannot find where the next request starts);
+     * saying so with {@code Connection: close} keeps a keep-alive client from sending its next request
+     * on a connection that is about to be closed under it.
+     */
+    private void respond(HttpServletRequest request, HttpServletResponse response, Denial denial) throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        responder.respond(request, response, denial);
     }
 }

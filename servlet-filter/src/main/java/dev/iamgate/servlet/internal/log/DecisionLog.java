@@ -45,7 +45,7 @@ public final class DecisionLog {
         return line.toString();
     }
 
-    /** Logs a request refused or passed before any policy decision (firewall, routing, authentication). */
+    /** Logs a request refused or passed before any policy decision (firewall, public route, authentication, routing). */
     public static void outcome(String outcome, String principal, String method, String path, String detail, long nanos) {
         if (!LOG.isInfoEnabled()) {
             return;
