@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  * The HTTP throughput harness of issue 6: the same trivial servlet on Jetty 12 in each {@link
  * ServerMode}, driven over loopback by {@link LoadGenerator}, the modes alternating round after
  * round. Each round starts a fresh server JVM per mode (in a rotating order), signs alice in with
- * MFA, warms up, then measures
+ * MFA once per connection (one session each, as from that many browsers), warms up, then measures
  *
  * <ul>
  * <li>throughput: requests/s with {@code --connections} keep-alive connections, and the server's
@@ -148,13 +148,17 @@ public final class HttpThroughput {
 
     private static Measurement measure(ServerMode mode, int round, Options options) throws IOException {
         try (ServerProcess server = ServerProcess.start(mode, options.serverJvmArgs(), options.serverLog())) {
-            String cookie = server.signIn();
-            byte[] request = ("GET " + BenchServer.PATH + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + server.address().getPort() + "\r\n"
-                    + "User-Agent: iamgate-http-bench\r\n"
-                    + "Accept: */*\r\n"
-                    + "Cookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            LoadGenerator generator = new LoadGenerator(server.address(), request);
+            // one session per connection, as for as many browsers: one shared session would be a lock
+            // hot spot in the container that real traffic does not have
+            byte[][] requests = new byte[options.connections()][];
+            for (int i = 0; i < requests.length; i++) {
+                requests[i] = ("GET " + BenchServer.PATH + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:" + server.address().getPort() + "\r\n"
+                        + "User-Agent: iamgate-http-bench\r\n"
+                        + "Accept: */*\r\n"
+                        + "Cookie: " + server.signIn() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            }
+            LoadGenerator generator = new LoadGenerator(server.address(), requests);
             check(mode, "warm-up", generator.run(options.connections(), nanos(options.warmupSeconds()), false));
             ServerProcess.Spent before = server.spent();
             LoadGenerator.Run load = check(mode, "throughput",

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * A closed-loop HTTP/1.1 load generator: {@code connections} keep-alive connections, each sending
- * the same pre-encoded request as soon as the previous response is complete, all driven by one
+ * A closed-loop HTTP/1.1 load generator: keep-alive connections, each sending its pre-encoded
+ * request again as soon as the previous response is complete, all driven by one
  * thread and one selector, so that the generator takes as little of the machine's CPU as it can.
  * Every response must be a {@code 200} with a {@code Content-Length} (the harness's servlets set
  * one); anything else is counted as an error.
@@ -39,11 +39,12 @@ final class LoadGenerator {
     }
 
     private final InetSocketAddress server;
-    private final byte[] request;
+    private final byte[][] requests;
 
-    LoadGenerator(InetSocketAddress server, byte[] request) {
+    /** Connection {@code i} sends {@code requests[i % requests.length]}. */
+    LoadGenerator(InetSocketAddress server, byte[][] requests) {
         this.server = server;
-        this.request = request.clone();
+        this.requests = requests.clone();
     }
 
     /** Runs for {@code nanos} over fresh connections; responses still in flight at the end are not counted. */
@@ -57,13 +58,13 @@ final class LoadGenerator {
                 SocketChannel channel = SocketChannel.open(server);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.configureBlocking(false);
-                open[i] = new Connection(channel);
+                open[i] = new Connection(channel, requests[i % requests.length]);
                 channel.register(selector, SelectionKey.OP_READ, open[i]);
             }
             long start = System.nanoTime();
             long end = start + nanos;
             for (Connection connection : open) {
-                connection.send(request, System.nanoTime());
+                connection.send(System.nanoTime());
             }
             long now = start;
             while (now < end) {
@@ -81,7 +82,7 @@ final class LoadGenerator {
                             errors++;
                         }
                         latencies.add(received - connection.sentAt);
-                        connection.send(request, received);
+                        connection.send(received);
                     }
                 }
                 now = System.nanoTime();
@@ -98,14 +99,16 @@ final class LoadGenerator {
         private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
         final SocketChannel channel;
+        private final byte[] request;
         private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         long sentAt;
 
-        Connection(SocketChannel channel) {
+        Connection(SocketChannel channel, byte[] request) {
             this.channel = channel;
+            this.request = request;
         }
 
-        void send(byte[] request, long now) throws IOException {
+        void send(long now) throws IOException {
             sentAt = now;
             ByteBuffer out = ByteBuffer.wrap(request);
             while (out.hasRemaining()) {
