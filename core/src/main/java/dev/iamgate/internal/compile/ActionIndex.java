@@ -1,13 +1,10 @@
 package dev.iamgate.internal.compile;
 
-import dev.iamgate.internal.match.GlobPattern;
 import dev.iamgate.policy.Effect;
-import dev.iamgate.policy.TextValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,24 +64,16 @@ final class ActionIndex {
 
     private static void file(CompiledStatement statement, Map<String, Set<CompiledStatement>> exact,
             Map<String, Set<CompiledStatement>> services, Set<CompiledStatement> anywhere) {
-        if (statement.source.action().negated()) {
+        ActionMatcher action = statement.action;
+        if (action.anyService()) {
             anywhere.add(statement);
             return;
         }
-        for (TextValue pattern : statement.source.action().patterns()) {
-            String lower = pattern.text().toLowerCase(Locale.ROOT);
-            int colon = lower.indexOf(':');
-            String service = colon < 0 ? lower : lower.substring(0, colon);
-            if (colon < 0 || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-                anywhere.add(statement);
-                continue;
-            }
-            GlobPattern glob = GlobPattern.compile(pattern.text(), false, true);
-            if (glob.isLiteral()) {
-                exact.computeIfAbsent(glob.literalText(), k -> new LinkedHashSet<>()).add(statement);
-            } else {
-                services.computeIfAbsent(service, k -> new LinkedHashSet<>()).add(statement);
-            }
+        for (String literal : action.literals()) {
+            exact.computeIfAbsent(literal, k -> new LinkedHashSet<>()).add(statement);
+        }
+        for (String service : action.wildcardServices()) {
+            services.computeIfAbsent(service, k -> new LinkedHashSet<>()).add(statement);
         }
     }
 

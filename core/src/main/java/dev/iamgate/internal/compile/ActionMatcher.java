@@ -1,50 +1,84 @@
 package dev.iamgate.internal.compile;
 
-import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.internal.match.GlobPattern;
+import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.policy.ActionElement;
 import dev.iamgate.policy.TextValue;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A statement's {@code Action}/{@code NotAction}, compiled: literal actions in a hash set, patterns
  * with wildcards as linear-time globs. Actions compare case-insensitively, so everything is kept
- * in lower case and requests are matched by their lower-cased action.
+ * in lower case and requests are matched by their lower-cased action. Also says where the
+ * {@link ActionIndex} files the statement, so the patterns are read once.
  */
 final class ActionMatcher {
+
+    private static final String[] NO_SERVICES = new String[0];
 
     private final boolean negated;
     private final Set<String> literals;
     private final GlobPattern[] wildcards;
     private final boolean everything;
+    /** The services of the wildcard patterns whose service is literal ({@code s3} of {@code s3:Get*}). */
+    private final String[] wildcardServices;
+    /** Whether the statement can match an action of any service (NotAction, {@code *}, {@code *:Get*}). */
+    private final boolean anyService;
 
-    ActionMatcher(ActionElement element) {
+    ActionMatcher(ActionElement element, LowerCaseTexts lowerCase) {
         this.negated = element.negated();
         Set<String> literalSet = new HashSet<>();
         List<GlobPattern> globs = new ArrayList<>();
+        Set<String> services = new LinkedHashSet<>();
         boolean all = false;
+        boolean anywhere = negated;
         for (TextValue pattern : element.patterns()) {
-            // Policy variables are not supported in actions: the text is taken literally.
-            GlobPattern glob = GlobPattern.compile(pattern.text(), false, true);
-            if (glob.matchesEverything()) {
+            String text = pattern.text();
+            String lower = lowerCase.of(text);
+            int colon = lower.indexOf(':');
+            String service = colon < 0 ? lower : lower.substring(0, colon);
+            boolean serviceHasWildcard = colon < 0 || service.indexOf('*') >= 0 || service.indexOf('?') >= 0;
+            anywhere |= serviceHasWildcard;
+            // Policy variables are not supported in actions: the text is taken literally, so without
+            // '*' and '?' it is a plain name.
+            if (text.indexOf('*') < 0 && text.indexOf('?') < 0) {
+                literalSet.add(lower);
+            } else if (text.equals("*")) {
                 all = true;
-            } else if (glob.isLiteral()) {
-                literalSet.add(glob.literalText());
             } else {
-                globs.add(glob);
+                globs.add(GlobPattern.compile(text, false, true));
+                if (!serviceHasWildcard) {
+                    services.add(lowerCase.of(service));
+                }
             }
         }
         this.literals = Set.copyOf(literalSet);
         this.wildcards = globs.toArray(GlobPattern[]::new);
         this.everything = all;
+        this.wildcardServices = services.isEmpty() ? NO_SERVICES : services.toArray(String[]::new);
+        this.anyService = anywhere;
     }
 
     /** Whether the statement covers the action (given in lower case), NotAction taken into account. */
     boolean matches(String lowerAction) {
         return negated != listed(lowerAction);
+    }
+
+    /** The lower-cased literal actions listed (under {@code Action} or {@code NotAction}). */
+    Set<String> literals() {
+        return literals;
+    }
+
+    String[] wildcardServices() {
+        return wildcardServices;
+    }
+
+    boolean anyService() {
+        return anyService;
     }
 
     private boolean listed(String lowerAction) {

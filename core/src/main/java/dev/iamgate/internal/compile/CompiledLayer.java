@@ -25,12 +25,13 @@ public final class CompiledLayer {
         this.type = type;
         this.policies = List.copyOf(policies);
         List<CompiledStatement> statements = new ArrayList<>();
+        LowerCaseTexts lowerCase = new LowerCaseTexts();
         for (int p = 0; p < this.policies.size(); p++) {
             Policy policy = this.policies.get(p);
             for (Statement statement : policy.statements()) {
                 StatementRef ref = new StatementRef(type, policy.name(), p, statement.index(), statement.sid(),
                         statement.effect(), statement.location());
-                statements.add(new CompiledStatement(ref, statement, policy.version()));
+                statements.add(new CompiledStatement(ref, statement, policy.version(), lowerCase));
             }
         }
         this.statementCount = statements.size();

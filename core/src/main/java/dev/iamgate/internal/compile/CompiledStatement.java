@@ -27,11 +27,11 @@ public final class CompiledStatement {
     private final CompiledCondition[] conditions;
     private final Decision decision;
 
-    CompiledStatement(StatementRef ref, Statement source, PolicyVersion version) {
+    CompiledStatement(StatementRef ref, Statement source, PolicyVersion version, LowerCaseTexts lowerCase) {
         this.ref = ref;
         this.source = source;
         this.effect = source.effect();
-        this.action = new ActionMatcher(source.action());
+        this.action = new ActionMatcher(source.action(), lowerCase);
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
         this.conditions = source.conditions().stream()

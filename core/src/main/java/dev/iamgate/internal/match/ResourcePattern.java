@@ -25,17 +25,24 @@ import dev.iamgate.internal.RequestKeys;
 public final class ResourcePattern {
 
     private final String source;
-    /** Null for {@code "*"}. */
+    /** Null for {@code "*"} and for a literal ARN. */
     private final GlobProgram program;
+    /** Whether the pattern has no wildcard and no variable, so equality decides. */
+    private final boolean literal;
 
-    private ResourcePattern(String source, GlobProgram program) {
+    private ResourcePattern(String source, GlobProgram program, boolean literal) {
         this.source = source;
         this.program = program;
+        this.literal = literal;
     }
 
     public static ResourcePattern compile(String text, boolean variablesEnabled) {
         if (text.equals("*")) {
-            return new ResourcePattern(text, null);
+            return new ResourcePattern(text, null, false);
+        }
+        // A plain ARN (the common case in large sets) needs no program: String.equals is the match.
+        if (text.indexOf('*') < 0 && text.indexOf('?') < 0 && !(variablesEnabled && text.contains("${"))) {
+            return new ResourcePattern(text, null, true);
         }
         int resourcePart = afterFifthColon(text);
         int headEnd = resourcePart < 0 ? text.length() : resourcePart;
@@ -63,15 +70,18 @@ public final class ResourcePattern {
         if (resourcePart >= 0) {
             VariableParser.parse(text, resourcePart, variablesEnabled, builder);
         }
-        return new ResourcePattern(text, builder.build());
+        return new ResourcePattern(text, builder.build(), false);
     }
 
     public boolean matches(String resource, RequestKeys keys) {
+        if (literal) {
+            return source.equals(resource);
+        }
         return program == null || program.matches(resource, 0, resource.length(), keys);
     }
 
     public boolean matchesEverything() {
-        return program == null;
+        return program == null && !literal;
     }
 
     /** The policy text as written. */
