@@ -21,8 +21,10 @@ import java.util.Set;
 final class ActionIndex {
 
     /** Statements of one bucket, split by effect. */
-    record Bucket(CompiledStatement[] denies, CompiledStatement[] allows, boolean actionKnownToMatch) {
-        static final Bucket EMPTY = new Bucket(new CompiledStatement[0], new CompiledStatement[0], true);
+    record Bucket(CompiledStatement[] denies, CompiledStatement[] allows, boolean actionKnownToMatch,
+            ResourceIndex denyResources, ResourceIndex allowResources) {
+        static final Bucket EMPTY = new Bucket(new CompiledStatement[0], new CompiledStatement[0], true,
+                ResourceIndex.EMPTY, ResourceIndex.EMPTY);
     }
 
     private final Map<String, Bucket> byAction;
@@ -98,6 +100,8 @@ final class ActionIndex {
         for (CompiledStatement statement : statements) {
             (statement.effect == Effect.DENY ? denies : allows).add(statement);
         }
-        return new Bucket(denies.toArray(CompiledStatement[]::new), allows.toArray(CompiledStatement[]::new), known);
+        CompiledStatement[] denyArray = denies.toArray(CompiledStatement[]::new);
+        CompiledStatement[] allowArray = allows.toArray(CompiledStatement[]::new);
+        return new Bucket(denyArray, allowArray, known, ResourceIndex.of(denyArray), ResourceIndex.of(allowArray));
     }
 }

@@ -128,7 +128,13 @@ public final class CompiledLayer {
 
     private CompiledStatement firstDeny(ActionIndex.Bucket bucket, String lowerAction, String resource, String caller,
             RequestKeys keys, boolean callerHasBoundary) {
-        for (CompiledStatement statement : bucket.denies()) {
+        CompiledStatement[] denies = bucket.denies();
+        // The candidates for this resource, in array order: what a walk of the whole array would meet.
+        int[] listing = bucket.denyResources().listing(resource);
+        int[] others = bucket.denyResources().others();
+        for (int i = 0, j = 0; i < listing.length || j < others.length; ) {
+            CompiledStatement statement =
+                    denies[j == others.length || i < listing.length && listing[i] < others[j] ? listing[i++] : others[j++]];
             if ((bucket.actionKnownToMatch() || statement.action.matches(lowerAction))
                     && principalApplies(statement, caller, callerHasBoundary)
                     && statement.resourceAndConditionsHold(resource, keys)) {
@@ -141,7 +147,12 @@ public final class CompiledLayer {
     private CompiledStatement bestAllow(ActionIndex.Bucket bucket, CompiledStatement best, String lowerAction,
             String resource, String caller, RequestKeys keys) {
         PrincipalMatch bestMatch = strength(best, caller);
-        for (CompiledStatement statement : bucket.allows()) {
+        CompiledStatement[] allows = bucket.allows();
+        int[] listing = bucket.allowResources().listing(resource);
+        int[] others = bucket.allowResources().others();
+        for (int i = 0, j = 0; i < listing.length || j < others.length; ) {
+            CompiledStatement statement =
+                    allows[j == others.length || i < listing.length && listing[i] < others[j] ? listing[i++] : others[j++]];
             if (!bucket.actionKnownToMatch() && !statement.action.matches(lowerAction)) {
                 continue;
             }

@@ -40,6 +40,11 @@ public final class CompiledStatement {
         this.decision = Decision.decidedBy(ref);
     }
 
+    /** See {@link ResourceMatcher#literalArns()}. */
+    String[] literalResourceArns() {
+        return resource.literalArns();
+    }
+
     /** The decision this statement makes when it applies. */
     public Decision decision() {
         return decision;

@@ -38,6 +38,25 @@ final class ResourceMatcher {
     }
 
     /**
+     * The ARNs the statement covers when its {@code Resource} lists only plain ARNs, so that it
+     * matches exactly those; null when it may match others ({@code NotResource}, wildcards,
+     * variables, no element).
+     */
+    String[] literalArns() {
+        if (negated || everything || patterns.length == 0) {
+            return null;
+        }
+        String[] arns = new String[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            if (!patterns[i].isLiteral()) {
+                return null;
+            }
+            arns[i] = patterns[i].toString();
+        }
+        return arns;
+    }
+
+    /**
      * Whether the statement covers the resource. An entry whose variable cannot be resolved
      * matches nothing: in Resource it grants nothing, in NotResource it excludes nothing.
      */
