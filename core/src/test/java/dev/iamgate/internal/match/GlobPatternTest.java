@@ -293,4 +293,28 @@ class GlobPatternTest {
         }
         return j < v.length() && (c == '?' || c == v.charAt(j)) && reference(p, i + 1, v, j + 1);
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(GlobPattern.compile("IAM:List*${aws:username}", true, true)).hasToString("IAM:List*${aws:username}");
+    }
+
+    @Test
+    void searchedStretchesCompareCharactersBeyondAscii() {
+        assertThat(like("*ü*", "grün")).isTrue();
+        assertThat(like("*ü*", "grun")).isFalse();
+        assertThat(like("*a?c*", "xaéc")).isTrue();
+        assertThat(like("*aéc*", "xaëc")).isFalse();
+        assertThat(action("*É*", "ÉCOLE:lire")).isTrue();
+        assertThat(action("*é*", "x:É")).isTrue();
+    }
+
+    @Test
+    void ignoringCaseFoldsEveryAsciiLetterFromAToZ() {
+        assertThat(action("ec2:describeavailabilityzones", "EC2:DescribeAvailabilityZones")).isTrue();
+        assertThat(action("*zone*", "ec2:DescribeAvailabilityZones")).isTrue();
+        assertThat(action("a*", "A")).isTrue();
+        assertThat(action("[*", "{")).isFalse();
+        assertThat(action("@*", "`")).isFalse();
+    }
 }

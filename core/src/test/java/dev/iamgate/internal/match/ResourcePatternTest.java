@@ -268,4 +268,11 @@ class ResourcePatternTest {
         long perMatch = (threads.getThreadAllocatedBytes(thread) - before) / 10_000;
         assertThat(perMatch).as("bytes per match (sink %s)", sink).isZero();
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(ResourcePattern.compile("arn:aws:s3:::home/${aws:username}/*", true))
+                .hasToString("arn:aws:s3:::home/${aws:username}/*");
+        assertThat(ResourcePattern.compile("*", true)).hasToString("*");
+    }
 }
