@@ -90,6 +90,19 @@ class PrincipalMatcherTest {
         }
 
         @Test
+        void aTwelveCharacterValueWithANonDigitNamesNoAccountEvenWhenTheCallersArnCarriesIt() {
+            assertThat(principal(aws("11112222333x")).match("arn:aws:iam::11112222333x:user/alice"))
+                    .isEqualTo(PrincipalMatch.NONE);
+            assertThat(notPrincipal(aws("11112222333x")).match("11112222333x")).isEqualTo(PrincipalMatch.NONE);
+        }
+
+        @Test
+        void anEmptyRoleNameNamesNoSession() {
+            assertThat(principal(aws("arn:aws:iam::111122223333:role/"))
+                    .match("arn:aws:sts::111122223333:assumed-role//s")).isEqualTo(PrincipalMatch.NONE);
+        }
+
+        @Test
         void aRoleArnNamesTheSessionsOfThatRole() {
             assertThat(principal(aws("arn:aws:iam::111122223333:role/Dev")).match(DEV_SESSION))
                     .isEqualTo(PrincipalMatch.SESSION_ROLE);
