@@ -230,4 +230,10 @@ class IpAddressConditionTest {
         assertThat(compile("IpAddress", IP, "::/0").test(keys(IP, address))).isFalse();
         assertThat(compile("NotIpAddress", IP, "::/0").test(keys(IP, address))).isFalse();
     }
+
+    @Test
+    void theAllZeroAddressIsAnAddress() {
+        assertThat(inRange("10.0.0.0/8", "0.0.0.0")).isFalse();
+        assertThat(inRange("0.0.0.0/32", "0.0.0.0")).isTrue();
+    }
 }

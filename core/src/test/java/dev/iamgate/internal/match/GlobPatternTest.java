@@ -317,4 +317,21 @@ class GlobPatternTest {
         assertThat(action("[*", "{")).isFalse();
         assertThat(action("@*", "`")).isFalse();
     }
+
+    @Test
+    void everyVariableOfAPatternIsSubstitutedInItsOwnPlace() {
+        RequestKeys keys = keys("a", "x", "b", "y");
+        GlobPattern tail = GlobPattern.compile("home/${a}/${b}", true, false);
+        assertThat(tail.matches("home/x/y", keys)).isTrue();
+        assertThat(tail.matches("home/y/x", keys)).isFalse();
+        GlobPattern resolved = GlobPattern.compile("${a}*${b}", true, false);
+        assertThat(resolved.matches("x-mid-y", keys)).isTrue();
+        assertThat(resolved.matches("y-mid-x", keys)).isFalse();
+    }
+
+    @Test
+    void aTrailingStarDoesNotAnchorTheLastStretchAtTheEnd() {
+        assertThat(like("a*b*", "abx")).isTrue();
+        assertThat(like("a*b*", "axx")).isFalse();
+    }
 }
