@@ -1,12 +1,120 @@
 package dev.iamgate.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.iamgate.eval.RequestContext.KeyName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * A request as IAM sees it: condition key names compare case-insensitively, a key is single- or
+ * multivalued, and a key with no value is absent (IAM User Guide, condition keys and multivalued
+ * context keys).
+ */
 class RequestContextTest {
+
+    private static RequestContext.Builder getObject() {
+        return RequestContext.builder().principal("arn:aws:iam::111122223333:user/alice").action("S3:GetObject")
+                .resource("arn:aws:s3:::bucket/key");
+    }
+
+    @Test
+    void conditionKeyNamesCompareCaseInsensitively() {
+        RequestContext request = getObject().key("aws:SourceIp", "203.0.113.7").build();
+        assertThat(request.values("AWS:SOURCEIP")).containsExactly("203.0.113.7");
+        assertThat(request.values("aws:sourceip")).containsExactly("203.0.113.7");
+        assertThat(request.requestKeys().values("aws:sourceip")).containsExactly("203.0.113.7");
+        assertThat(request.requestKeys().single("aws:sourceip")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void anAbsentKeyHasNoValues() {
+        RequestContext request = getObject().build();
+        assertThat(request.values("aws:SourceIp")).isEmpty();
+        assertThat(request.requestKeys().values("aws:sourceip")).isEmpty();
+        assertThat(request.requestKeys().single("aws:sourceip")).isNull();
+    }
+
+    @Test
+    void aKeyWithAnEmptyListIsAbsent() {
+        RequestContext request = getObject().key("aws:TagKeys", List.of("a")).key("AWS:TagKeys", List.of()).build();
+        assertThat(request.values("aws:TagKeys")).isEmpty();
+        assertThat(request.keys()).isEmpty();
+    }
+
+    @Test
+    void settingAKeyAgainReplacesItUnderItsNewSpelling() {
+        RequestContext request = getObject().key("aws:username", "alice").key("AWS:UserName", "bob").build();
+        assertThat(request.keys()).containsExactly(entry("AWS:UserName", List.of("bob")));
+    }
+
+    @Test
+    void addingValuesMakesAKeyMultivalued() {
+        RequestContext request = getObject().addValue("aws:TagKeys", "team").addValue("AWS:TAGKEYS", "cost").build();
+        assertThat(request.values("aws:tagkeys")).containsExactly("team", "cost");
+        assertThat(request.requestKeys().single("aws:tagkeys")).isNull();
+    }
+
+    @Test
+    void keysKeepTheirSpellingAndInsertionOrder() {
+        RequestContext request = getObject().key("s3:prefix", "home/").key("aws:SourceVpc", "vpc-1")
+                .key("aws:MultiFactorAuthPresent", "true").build();
+        assertThat(request.keys()).containsExactly(entry("s3:prefix", List.of("home/")),
+                entry("aws:SourceVpc", List.of("vpc-1")), entry("aws:MultiFactorAuthPresent", List.of("true")));
+    }
+
+    @Test
+    void theServiceIsTheLowerCasedPrefixOfTheAction() {
+        RequestContext request = getObject().build();
+        assertThat(request.action()).isEqualTo("S3:GetObject");
+        assertThat(request.lowerAction()).isEqualTo("s3:getobject");
+        assertThat(request.lowerService()).isEqualTo("s3");
+        RequestContext noColon = getObject().action("Everything").build();
+        assertThat(noColon.lowerService()).isEqualTo("everything");
+    }
+
+    @Test
+    void anAnonymousCallerHasAnEmptyPrincipal() {
+        RequestContext request = RequestContext.builder().action("s3:GetObject").resource("*").build();
+        assertThat(request.principal()).isEmpty();
+        assertThat(request.resource()).isEqualTo("*");
+    }
+
+    @Test
+    void toBuilderCopiesEveryPartSoOneCanBeVaried() {
+        RequestContext original = getObject().key("aws:TagKeys", List.of("a", "b")).key("aws:username", "alice").build();
+        RequestContext copy = original.toBuilder().build();
+        assertThat(copy.principal()).isEqualTo(original.principal());
+        assertThat(copy.action()).isEqualTo(original.action());
+        assertThat(copy.resource()).isEqualTo(original.resource());
+        assertThat(copy.keys()).isEqualTo(original.keys());
+        assertThat(copy.toString()).isEqualTo(original.toString());
+
+        RequestContext varied = original.toBuilder().resource("arn:aws:s3:::bucket/other").build();
+        assertThat(varied.resource()).isEqualTo("arn:aws:s3:::bucket/other");
+        assertThat(original.resource()).isEqualTo("arn:aws:s3:::bucket/key");
+    }
+
+    @Test
+    void toStringNamesEveryPart() {
+        RequestContext request = getObject().key("aws:username", "alice").build();
+        assertThat(request.toString()).isEqualTo("RequestContext[principal=arn:aws:iam::111122223333:user/alice, "
+                + "action=S3:GetObject, resource=arn:aws:s3:::bucket/key, keys={aws:username=[alice]}]");
+    }
+
+    @Test
+    void actionAndResourceAreRequired() {
+        assertThatNullPointerException().isThrownBy(() -> RequestContext.builder().resource("*").build())
+                .withMessage("action");
+        assertThatNullPointerException().isThrownBy(() -> RequestContext.builder().action("s3:GetObject").build())
+                .withMessage("resource");
+        assertThatNullPointerException().isThrownBy(() -> RequestContext.builder().key("k", (String) null))
+                .withMessage("value");
+    }
+
+    // The builder's one key map, handed over at build time (the filter's per-request path).
 
     private static RequestContext.Builder request() {
         return RequestContext.builder().principal("arn:aws:iam::123456789012:user/alice").action("iam:GetUser").resource("*");

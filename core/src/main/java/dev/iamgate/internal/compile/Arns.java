@@ -44,10 +44,6 @@ final class Arns {
         return start < 0 ? "" : arn.substring(start + 1);
     }
 
-    static boolean isArn(String text) {
-        return text.startsWith("arn:") && nthColon(text, 5) > 0;
-    }
-
     /** Index of the n-th colon (1-based), or -1. */
     private static int nthColon(String text, int n) {
         int index = -1;

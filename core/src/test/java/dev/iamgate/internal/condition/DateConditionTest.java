@@ -138,4 +138,35 @@ class DateConditionTest {
         assertThat(compile("DateLessThan", NOW, "2024-01-01").test(TestKeys.none())).isFalse();
         assertThat(compile("DateNotEquals", NOW, "2024-01-01").test(TestKeys.none())).isTrue();
     }
+
+    @ParameterizedTest(name = "{0} == {1}")
+    @CsvSource({
+        // Digits past the sixth fraction digit are ignored, so the instant is read to the microsecond.
+        "2024-01-01T00:00:00.1234567Z,    2024-01-01T00:00:00.123456Z",
+        "2024-03-05T10:20:30.5,           2024-03-05T10:20:30.500Z",
+        "2024-03-05T10:20:30.5+01:00,     2024-03-05T09:20:30.5Z",
+        "2024-01-02T00:00+23:00,          2024-01-01T01:00Z",
+        "2024-01-01T00:59+00:59,          2024-01-01T00:00Z",
+        "2024-01-01T00:00-23:59,          2024-01-01T23:59Z",
+        // The largest epoch second whose microseconds fit a long.
+        "9223372036854,                   9223372036854",
+    })
+    void zoneOffsetsAndFractionsAtTheirLimits(String written, String canonical) {
+        assertThat(sameInstant(written, canonical)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1900-02-29", "2100-02-29", "2024-01-1", "2024-01+01", "2024-01-01T10:00:5",
+        "2024-01-01T10:00+00:60", "9223372036855"})
+    void datesOutsideTheCalendarOrCutShortNeverMatch(String text) {
+        assertThat(compile("DateEquals", NOW, text).test(keys(NOW, text))).isFalse();
+        assertThat(compile("DateNotEquals", NOW, "2024-01-01").test(keys(NOW, text))).isFalse();
+    }
+
+    @Test
+    void centuryYearsAreLeapOnlyEveryFourHundredYears() {
+        assertThat(sameInstant("2000-02-29", "2000-03-01")).isFalse();
+        assertThat(sameInstant("1900-03-01", "-2203891200")).isTrue();
+        assertThat(sameInstant("2000-03-01", "951868800")).isTrue();
+    }
 }

@@ -195,4 +195,45 @@ class IpAddressConditionTest {
         }
         return out.toString();
     }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+        // Five or more groups after "::" fill the upper 64 bits from the right-hand groups.
+        "1::3:4:5:6:7:8,             1:0:3:4:5:6:7:8",
+        "::2:3:4:5:6:7:8,            0:2:3:4:5:6:7:8",
+        // A dotted-quad tail counts as the last two groups, with or without "::".
+        "0:0:0:0:0:ffff:192.0.2.1,   ::ffff:c000:201",
+        "1:2:3:4:5:6:1.2.3.4,        1:2:3:4:5:6:102:304",
+        "::3:4:5:6:1.2.3.4,          0:0:3:4:5:6:102:304",
+        "::0.0.0.0,                  ::",
+        // Four groups before "::" fill exactly the upper half.
+        "1:2:3:4::,                  1:2:3:4:0:0:0:0",
+        "1:2:3:4::5,                 1:2:3:4:0:0:0:5",
+    })
+    void ipv6AddressesAreReadGroupByGroupWhateverTheirForm(String written, String canonical) {
+        assertThat(inRange(canonical + "/128", written)).isTrue();
+        assertThat(inRange(written + "/128", canonical)).isTrue();
+    }
+
+    @Test
+    void ipv6GroupsAreNotConfusedAcrossTheCompression() {
+        assertThat(inRange("1:2:3:4:1:2:3:4/128", "1:2:3:4::")).isFalse();
+        assertThat(inRange("1:0:3:4:5:6:7:8/128", "1::3:4:5:6:7:9")).isFalse();
+        assertThat(inRange("0:0:0:0:0:ffff:c000:201/128", "0:0:0:0:0:ffff:192.0.2.2")).isFalse();
+        assertThat(inRange("::3:4:5:6:102:304/128", "::3:4:5:6:1.2.3.5")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2001:db8::1:", "1:2:3:4::5:6:7:8", "1:2:3:4:5:6:7:1.2.3.4", "::1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:8::"})
+    void ipv6WithATrailingColonOrTooManyGroupsIsNoAddress(String address) {
+        assertThat(compile("IpAddress", IP, "::/0").test(keys(IP, address))).isFalse();
+        assertThat(compile("NotIpAddress", IP, "::/0").test(keys(IP, address))).isFalse();
+    }
+
+    @Test
+    void theAllZeroAddressIsAnAddress() {
+        assertThat(inRange("10.0.0.0/8", "0.0.0.0")).isFalse();
+        assertThat(inRange("0.0.0.0/32", "0.0.0.0")).isTrue();
+    }
 }

@@ -138,4 +138,13 @@ class NumericConditionTest {
         assertThat(test("NumericLessThan", "100", "100")).isFalse();
         assertThat(test("NumericGreaterThanEquals", "3600", "0")).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} is not a number")
+    @CsvSource({"١, 1", "1١, 11", "1e١, 10", "١.5, 1.5"})
+    void onlyAsciiDigitsAreNumbersThoughJavaReadsOthers(String written, String asciiValue) {
+        // BigDecimal would read Arabic-Indic digits; the policy grammar does not.
+        assertThat(test("NumericEquals", asciiValue, written)).isFalse();
+        assertThat(test("NumericEquals", written, asciiValue)).isFalse();
+        assertThat(test("NumericNotEquals", asciiValue, written)).isFalse();
+    }
 }

@@ -142,4 +142,11 @@ class ArnConditionPatternTest {
             assertThat(pattern.matches(value + "b", RequestKeys.NONE)).isTrue();
         });
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(ArnConditionPattern.compile("arn:aws:iam::${aws:PrincipalAccount}:role/*", true))
+                .hasToString("arn:aws:iam::${aws:PrincipalAccount}:role/*");
+        assertThat(ArnConditionPattern.compile("not-an-arn", true)).hasToString("not-an-arn");
+    }
 }

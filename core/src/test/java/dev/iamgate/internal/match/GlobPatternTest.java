@@ -293,4 +293,45 @@ class GlobPatternTest {
         }
         return j < v.length() && (c == '?' || c == v.charAt(j)) && reference(p, i + 1, v, j + 1);
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(GlobPattern.compile("IAM:List*${aws:username}", true, true)).hasToString("IAM:List*${aws:username}");
+    }
+
+    @Test
+    void searchedStretchesCompareCharactersBeyondAscii() {
+        assertThat(like("*ü*", "grün")).isTrue();
+        assertThat(like("*ü*", "grun")).isFalse();
+        assertThat(like("*a?c*", "xaéc")).isTrue();
+        assertThat(like("*aéc*", "xaëc")).isFalse();
+        assertThat(action("*É*", "ÉCOLE:lire")).isTrue();
+        assertThat(action("*é*", "x:É")).isTrue();
+    }
+
+    @Test
+    void ignoringCaseFoldsEveryAsciiLetterFromAToZ() {
+        assertThat(action("ec2:describeavailabilityzones", "EC2:DescribeAvailabilityZones")).isTrue();
+        assertThat(action("*zone*", "ec2:DescribeAvailabilityZones")).isTrue();
+        assertThat(action("a*", "A")).isTrue();
+        assertThat(action("[*", "{")).isFalse();
+        assertThat(action("@*", "`")).isFalse();
+    }
+
+    @Test
+    void everyVariableOfAPatternIsSubstitutedInItsOwnPlace() {
+        RequestKeys keys = keys("a", "x", "b", "y");
+        GlobPattern tail = GlobPattern.compile("home/${a}/${b}", true, false);
+        assertThat(tail.matches("home/x/y", keys)).isTrue();
+        assertThat(tail.matches("home/y/x", keys)).isFalse();
+        GlobPattern resolved = GlobPattern.compile("${a}*${b}", true, false);
+        assertThat(resolved.matches("x-mid-y", keys)).isTrue();
+        assertThat(resolved.matches("y-mid-x", keys)).isFalse();
+    }
+
+    @Test
+    void aTrailingStarDoesNotAnchorTheLastStretchAtTheEnd() {
+        assertThat(like("a*b*", "abx")).isTrue();
+        assertThat(like("a*b*", "axx")).isFalse();
+    }
 }

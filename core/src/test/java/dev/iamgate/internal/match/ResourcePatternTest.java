@@ -268,4 +268,20 @@ class ResourcePatternTest {
         long perMatch = (threads.getThreadAllocatedBytes(thread) - before) / 10_000;
         assertThat(perMatch).as("bytes per match (sink %s)", sink).isZero();
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(ResourcePattern.compile("arn:aws:s3:::home/${aws:username}/*", true))
+                .hasToString("arn:aws:s3:::home/${aws:username}/*");
+        assertThat(ResourcePattern.compile("*", true)).hasToString("*");
+    }
+
+    @Test
+    void literalTextAfterAVariableIsComparedToo() {
+        ResourcePattern profile = ResourcePattern.compile("arn:aws:s3:::home/${aws:username}/profile", true);
+        RequestKeys alice = keys("aws:username", "alice");
+        assertThat(profile.matches("arn:aws:s3:::home/alice/profile", alice)).isTrue();
+        assertThat(profile.matches("arn:aws:s3:::home/alice/profilE", alice)).isFalse();
+        assertThat(profile.matches("arn:aws:s3:::home/alice-profile", alice)).isFalse();
+    }
 }

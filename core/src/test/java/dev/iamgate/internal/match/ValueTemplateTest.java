@@ -113,4 +113,10 @@ class ValueTemplateTest {
 
         assertThat(template.resolve(RequestKeys.NONE)).isEqualTo("a}b ${x}");
     }
+
+    @Test
+    void explanationsShowThePolicyTextAsWritten() {
+        assertThat(ValueTemplate.parse("home/${aws:username, 'guest'}/${*}", true))
+                .hasToString("home/${aws:username, 'guest'}/${*}");
+    }
 }
