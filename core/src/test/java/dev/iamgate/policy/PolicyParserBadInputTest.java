@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.iamgate.testing.CpuBound;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -235,7 +235,7 @@ class PolicyParserBadInputTest {
     void tenThousandNestedObjectsFailFastAtTheDepthLimit() {
         String json = "{\"a\":".repeat(10_000);
 
-        PolicyParseException e = assertTimeoutPreemptively(BOUND, () -> rejected(json));
+        PolicyParseException e = CpuBound.within(BOUND, () -> rejected(json));
 
         assertThat(e.problem()).isEqualTo(PolicyProblem.NESTING_TOO_DEEP);
         // the 65th object stands after 64 times {"a":, five chars each
@@ -249,7 +249,7 @@ class PolicyParserBadInputTest {
         String balanced = open + "]".repeat(10_000);
 
         for (String json : new String[] {open, balanced}) {
-            PolicyParseException e = assertTimeoutPreemptively(BOUND, () -> rejected(json));
+            PolicyParseException e = CpuBound.within(BOUND, () -> rejected(json));
             assertThat(e.problem()).isEqualTo(PolicyProblem.NESTING_TOO_DEEP);
             assertThat(e.location()).isEqualTo(new SourceLocation("/0".repeat(64), 1, 65));
         }
@@ -260,7 +260,7 @@ class PolicyParserBadInputTest {
         Reader reader = new StringReader("{\"Statement\": " + "[".repeat(10_000));
 
         PolicyParseException e =
-                assertTimeoutPreemptively(
+                CpuBound.within(
                         BOUND,
                         () ->
                                 assertThrows(
@@ -274,7 +274,7 @@ class PolicyParserBadInputTest {
     void tenMegabyteDocumentFailsFastAsTooLarge() {
         String json = policyOfLength(TEN_MB);
 
-        PolicyParseException e = assertTimeoutPreemptively(BOUND, () -> rejected(json));
+        PolicyParseException e = CpuBound.within(BOUND, () -> rejected(json));
 
         assertThat(e.problem()).isEqualTo(PolicyProblem.DOCUMENT_TOO_LARGE);
         assertThat(e.location()).isEqualTo(new SourceLocation("", 1, 1));
@@ -285,7 +285,7 @@ class PolicyParserBadInputTest {
         CountingReader reader = new CountingReader(policyOfLength(TEN_MB));
 
         PolicyParseException e =
-                assertTimeoutPreemptively(
+                CpuBound.within(
                         BOUND,
                         () ->
                                 assertThrows(
@@ -302,7 +302,7 @@ class PolicyParserBadInputTest {
         String json = "{\"Statement\": {\"Sid\": \"" + "x".repeat(TEN_MB) + "\"}}";
 
         PolicyParseException e =
-                assertTimeoutPreemptively(
+                CpuBound.within(
                         BOUND,
                         () ->
                                 assertThrows(
@@ -318,7 +318,7 @@ class PolicyParserBadInputTest {
     void documentJustUnderTheLimitParses() {
         String json = policyOfLength(PolicyParser.DEFAULT_MAX_DOCUMENT_CHARS);
 
-        Policy policy = assertTimeoutPreemptively(BOUND, () -> PolicyParser.parse(json));
+        Policy policy = CpuBound.within(BOUND, () -> PolicyParser.parse(json));
 
         assertThat(policy.statements().get(0).action().patterns()).hasSizeGreaterThan(100_000);
     }

@@ -3,9 +3,9 @@ package dev.iamgate.internal.match;
 import static dev.iamgate.internal.match.TestKeys.keys;
 import static dev.iamgate.internal.match.TestKeys.multivalued;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.testing.CpuBound;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +126,7 @@ class ArnConditionPatternTest {
         ArnConditionPattern pattern = ArnConditionPattern.compile("arn:aws:s3:::*a*a*a*a*a*a*a*a*b", true);
         String value = "arn:aws:s3:::" + "a".repeat(100_000);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+        CpuBound.within(Duration.ofSeconds(2), () -> {
             assertThat(pattern.matches(value, RequestKeys.NONE)).isFalse();
             assertThat(pattern.matches(value + "b", RequestKeys.NONE)).isTrue();
         });
@@ -137,7 +137,7 @@ class ArnConditionPatternTest {
         ArnConditionPattern pattern = ArnConditionPattern.compile("*:*:*:*:*:*" + "?a".repeat(4_995) + "b*", true);
         String value = "a:a:a:a:a:" + "a".repeat(100_000);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+        CpuBound.within(Duration.ofSeconds(2), () -> {
             assertThat(pattern.matches(value, RequestKeys.NONE)).isFalse();
             assertThat(pattern.matches(value + "b", RequestKeys.NONE)).isTrue();
         });
