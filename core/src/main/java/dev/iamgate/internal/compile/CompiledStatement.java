@@ -19,7 +19,6 @@ import java.util.List;
 public final class CompiledStatement {
 
     final StatementRef ref;
-    final Statement source;
     final Effect effect;
     final ActionMatcher action;
     private final ResourceMatcher resource;
@@ -29,7 +28,6 @@ public final class CompiledStatement {
 
     CompiledStatement(StatementRef ref, Statement source, PolicyVersion version, LowerCaseTexts lowerCase) {
         this.ref = ref;
-        this.source = source;
         this.effect = source.effect();
         this.action = new ActionMatcher(source.action(), lowerCase);
         this.resource = new ResourceMatcher(source.resource(), version);
