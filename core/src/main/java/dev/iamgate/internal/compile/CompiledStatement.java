@@ -33,7 +33,7 @@ public final class CompiledStatement {
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
         this.conditions = source.conditions().stream()
-                .map(condition -> CompiledCondition.compile(condition, version))
+                .map(condition -> CompiledCondition.compile(lowerCase.shared(condition), version))
                 .toArray(CompiledCondition[]::new);
         this.decision = Decision.decidedBy(ref);
     }
