@@ -5,7 +5,7 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Prints the retained heap of a compiled {@link GeneratedPolicySet}: every object reachable from
- * the {@link PolicySet} (its statements, matchers, conditions and the parsed policies it keeps for
+ * the {@link PolicySet} (its statements, matchers, and the conditions as written it keeps for
  * explanations), counted once, by JOL's object graph walk. Objects shared with the rest of the JVM
  * (enum constants, interned strings) are counted too, so it is an upper bound.
  *

@@ -17,17 +17,19 @@ import java.util.List;
 public final class CompiledLayer {
 
     private final PolicyType type;
-    private final List<Policy> policies;
+    // the parsed policies are not kept: a decision and its explanation need only each statement's
+    // StatementRef and its conditions as written, which the compiled statements hold
+    private final int policyCount;
     private final ActionIndex index;
     private final int statementCount;
 
     private CompiledLayer(PolicyType type, List<Policy> policies) {
         this.type = type;
-        this.policies = List.copyOf(policies);
+        this.policyCount = policies.size();
         List<CompiledStatement> statements = new ArrayList<>();
         LowerCaseTexts lowerCase = new LowerCaseTexts();
-        for (int p = 0; p < this.policies.size(); p++) {
-            Policy policy = this.policies.get(p);
+        for (int p = 0; p < policyCount; p++) {
+            Policy policy = policies.get(p);
             for (Statement statement : policy.statements()) {
                 StatementRef ref = new StatementRef(type, policy.name(), p, statement.index(), statement.sid(),
                         statement.effect(), statement.location());
@@ -55,16 +57,12 @@ public final class CompiledLayer {
         return type;
     }
 
-    public List<Policy> policies() {
-        return policies;
-    }
-
     public int statementCount() {
         return statementCount;
     }
 
     public boolean isEmpty() {
-        return policies.isEmpty();
+        return policyCount == 0;
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.List;
 public final class CompiledStatement {
 
     final StatementRef ref;
-    final Statement source;
     final Effect effect;
     final ActionMatcher action;
     private final ResourceMatcher resource;
@@ -29,13 +28,12 @@ public final class CompiledStatement {
 
     CompiledStatement(StatementRef ref, Statement source, PolicyVersion version, LowerCaseTexts lowerCase) {
         this.ref = ref;
-        this.source = source;
         this.effect = source.effect();
         this.action = new ActionMatcher(source.action(), lowerCase);
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
         this.conditions = source.conditions().stream()
-                .map(condition -> CompiledCondition.compile(condition, version))
+                .map(condition -> CompiledCondition.compile(lowerCase.shared(condition), version))
                 .toArray(CompiledCondition[]::new);
         this.decision = Decision.decidedBy(ref);
     }

@@ -1,19 +1,45 @@
 package dev.iamgate.internal.compile;
 
+import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.ConditionOperator;
+import dev.iamgate.policy.TextValue;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The lower-case forms of the texts one compilation meets, each made once: action names repeat
- * across thousands of statements, and sharing one string for each both saves the work and keeps
- * the compiled set smaller. Not thread-safe: one per compilation.
+ * The texts one compilation meets, each kept once: action names, condition operators, keys and
+ * values repeat across thousands of statements, and sharing one string for each keeps the
+ * compiled set smaller (and makes each lower-case form once). Not thread-safe: one per compilation.
  */
 final class LowerCaseTexts {
 
     private final Map<String, String> lowered = new HashMap<>();
+    private final Map<String, String> shared = new HashMap<>();
+    private final Map<ConditionOperator, ConditionOperator> operators = new HashMap<>();
 
+    /** The lower-case form of {@code text}, one string for all equal texts. */
     String of(String text) {
         return lowered.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code condition} with its operator, key and values holding the objects this compilation
+     * already met (equal values, same locations): the compiled set keeps conditions for explanations.
+     */
+    Condition shared(Condition condition) {
+        List<TextValue> values = new ArrayList<>(condition.values().size());
+        for (TextValue value : condition.values()) {
+            values.add(shared(value));
+        }
+        ConditionOperator operator = operators.computeIfAbsent(condition.operator(), o -> o);
+        return new Condition(operator, shared(condition.key()), values, condition.location());
+    }
+
+    private TextValue shared(TextValue value) {
+        String text = shared.putIfAbsent(value.text(), value.text());
+        return text == null || text == value.text() ? value : new TextValue(text, value.location());
     }
 }

@@ -27,7 +27,8 @@ abstract sealed class KeyedCondition
 
     KeyedCondition(Condition source) {
         this.source = source;
-        this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT);
+        // interned: a set repeats a few keys thousands of times, and the JVM's table drops them with it
+        this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT).intern();
         this.qualifier = source.operator().qualifier();
         this.ifExists = source.operator().ifExists();
         this.negated = source.operator().type().negated();

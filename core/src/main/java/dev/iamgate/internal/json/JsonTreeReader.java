@@ -19,8 +19,10 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,11 +35,19 @@ final class JsonTreeReader {
     /** Past this many members, duplicate detection switches from a scan to a hash set. */
     private static final int LINEAR_DUPLICATE_SCAN = 8;
 
+    /** The pointer of the root value: the whole document. */
+    private static final SourceLocation DOCUMENT = new SourceLocation("", 0, 0);
+
     private static final String TRUNCATED = "the document ends before its JSON is complete";
 
     private final JsonParser parser;
     private final Problems problems;
     private final int maxDepth;
+    /**
+     * One string for each member name of the document: locations keep names as their pointers'
+     * tokens, and the parser makes a new string for every occurrence.
+     */
+    private final Map<String, String> names = new HashMap<>();
 
     private JsonTreeReader(JsonParser parser, Problems problems, int maxDepth) {
         this.parser = parser;
@@ -61,10 +71,10 @@ final class JsonTreeReader {
             if (first == null) {
                 throw problems.at(here(), PolicyProblem.JSON_SYNTAX, "the document is empty");
             }
-            JsonValue root = value(first, "", 1);
+            JsonValue root = value(first, tokenLocation(DOCUMENT), 1);
             if (parser.nextToken() != null) {
                 throw problems.at(
-                        tokenLocation(""),
+                        tokenLocation(DOCUMENT),
                         PolicyProblem.JSON_SYNTAX,
                         "unexpected content after the end of the document");
             }
@@ -96,68 +106,77 @@ final class JsonTreeReader {
         }
     }
 
-    private JsonValue value(JsonToken token, String pointer, int depth) {
+    /** The value whose first token is the current one, {@code token}, which stands at {@code location}. */
+    private JsonValue value(JsonToken token, SourceLocation location, int depth) {
         return switch (token) {
-            case START_OBJECT -> object(pointer, depth);
-            case START_ARRAY -> array(pointer, depth);
-            case VALUE_STRING -> string(pointer);
+            case START_OBJECT -> object(location, depth);
+            case START_ARRAY -> array(location, depth);
+            case VALUE_STRING -> string(location);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                    new JsonScalar(ScalarKind.NUMBER, parser.getText(), tokenLocation(pointer));
+                    new JsonScalar(ScalarKind.NUMBER, parser.getText(), location);
             case VALUE_TRUE, VALUE_FALSE ->
-                    new JsonScalar(ScalarKind.BOOLEAN, parser.getText(), tokenLocation(pointer));
-            case VALUE_NULL -> new JsonScalar(ScalarKind.NULL, "null", tokenLocation(pointer));
+                    new JsonScalar(ScalarKind.BOOLEAN, parser.getText(), location);
+            case VALUE_NULL -> new JsonScalar(ScalarKind.NULL, "null", location);
             // the JSON parser produces no other token where a value is expected
             default ->
                     throw problems.at(
-                            tokenLocation(pointer),
+                            location,
                             PolicyProblem.JSON_SYNTAX,
                             "unexpected token " + token);
         };
     }
 
-    private JsonObject object(String pointer, int depth) {
-        SourceLocation location = enter(pointer, depth);
+    private JsonObject object(SourceLocation location, int depth) {
+        enter(location, depth);
         List<Member> members = new ArrayList<>();
-        Set<String> names = null;
+        Set<String> seen = null;
         for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
             // inside an object Jackson yields a property name or END_OBJECT, or throws; the name
             // is checked before it becomes part of a pointer
-            String name = wellFormed(parser.currentName(), pointer);
-            String memberPointer = Pointers.member(pointer, name);
-            SourceLocation nameLocation = tokenLocation(memberPointer);
+            String name = shared(wellFormed(parser.currentName(), location));
+            TokenStreamLocation at = parser.currentTokenLocation();
+            SourceLocation nameLocation = location.member(name, at.getLineNr(), at.getColumnNr());
             if (members.size() < LINEAR_DUPLICATE_SCAN) {
                 if (containsName(members, name)) {
                     throw duplicate(name, nameLocation);
                 }
             } else {
-                if (names == null) {
-                    names = new HashSet<>();
+                if (seen == null) {
+                    seen = new HashSet<>();
                     for (Member member : members) {
-                        names.add(member.name());
+                        seen.add(member.name());
                     }
                 }
-                if (!names.add(name)) {
+                if (!seen.add(name)) {
                     throw duplicate(name, nameLocation);
                 }
             }
-            JsonValue value = value(next(), memberPointer, depth + 1);
+            JsonToken first = next();
+            JsonValue value = value(first, tokenLocation(nameLocation), depth + 1);
             members.add(new Member(name, nameLocation, value));
         }
         return new JsonObject(members, location);
     }
 
-    private JsonArray array(String pointer, int depth) {
-        SourceLocation location = enter(pointer, depth);
+    private JsonArray array(SourceLocation location, int depth) {
+        enter(location, depth);
         List<JsonValue> elements = new ArrayList<>();
         for (JsonToken token = next(); token != JsonToken.END_ARRAY; token = next()) {
-            elements.add(value(token, Pointers.element(pointer, elements.size()), depth + 1));
+            TokenStreamLocation at = parser.currentTokenLocation();
+            SourceLocation element = location.element(elements.size(), at.getLineNr(), at.getColumnNr());
+            elements.add(value(token, element, depth + 1));
         }
         return new JsonArray(elements, location);
     }
 
-    private JsonScalar string(String pointer) {
-        return new JsonScalar(
-                ScalarKind.STRING, wellFormed(parser.getText(), pointer), tokenLocation(pointer));
+    private JsonScalar string(SourceLocation location) {
+        return new JsonScalar(ScalarKind.STRING, wellFormed(parser.getText(), location), location);
+    }
+
+    /** One string for all equal member names of the document. */
+    private String shared(String name) {
+        String known = names.putIfAbsent(name, name);
+        return known == null ? name : known;
     }
 
     /** The next token inside a container, where the end of input means truncation. */
@@ -170,19 +189,17 @@ final class JsonTreeReader {
         return token;
     }
 
-    private SourceLocation enter(String pointer, int depth) {
-        SourceLocation location = tokenLocation(pointer);
+    private void enter(SourceLocation location, int depth) {
         if (depth > maxDepth) {
             throw problems.at(
                     location,
                     PolicyProblem.NESTING_TOO_DEEP,
                     "JSON is nested more than " + maxDepth + " levels deep");
         }
-        return location;
     }
 
-    /** The text, if it is well-formed UTF-16; the current token stands at {@code pointer}. */
-    private String wellFormed(String text, String pointer) {
+    /** The text, if it is well-formed UTF-16; the current token has the pointer of {@code pointer}. */
+    private String wellFormed(String text, SourceLocation pointer) {
         int at = Texts.unpairedSurrogate(text);
         if (at >= 0) {
             throw problems.at(
@@ -211,9 +228,10 @@ final class JsonTreeReader {
                 "key " + Texts.quote(name) + " appears more than once in the same object");
     }
 
-    private SourceLocation tokenLocation(String pointer) {
+    /** The current token's line and column, with the pointer of {@code pointer}. */
+    private SourceLocation tokenLocation(SourceLocation pointer) {
         TokenStreamLocation at = parser.currentTokenLocation();
-        return new SourceLocation(pointer, at.getLineNr(), at.getColumnNr());
+        return pointer.at(at.getLineNr(), at.getColumnNr());
     }
 
     private SourceLocation here() {
