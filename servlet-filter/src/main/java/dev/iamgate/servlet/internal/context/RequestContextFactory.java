@@ -170,11 +170,13 @@ public final class RequestContextFactory {
             }
         }
 
-        boolean mfaKeys = wants(wanted, MFA_PRESENT) || wants(wanted, MFA_AGE);
+        boolean mfaPresent = wants(wanted, MFA_PRESENT);
+        boolean mfaAgeKey = wants(wanted, MFA_AGE);
+        boolean mfaKeys = mfaPresent || mfaAgeKey;
         boolean timeKeys = wants(wanted, CURRENT_TIME) || wants(wanted, EPOCH_TIME);
         long nowMillis = mfaKeys || timeKeys ? time.nowMillis() : 0;
         if (mfaKeys) {
-            setMfaKeys(context, caller.mfa(), nowMillis);
+            setMfaKeys(context, caller.mfa(), nowMillis, mfaPresent, mfaAgeKey);
         }
         if (wants(wanted, SOURCE_IP)) {
             context.key(SOURCE_IP, trustedProxies.sourceIp(request));
@@ -210,14 +212,19 @@ public final class RequestContextFactory {
         return wanted == null || wanted.contains(key.lowerCaseName());
     }
 
-    /** Both MFA keys are set together, as AWS does: each reads the same evidence at the same instant. */
-    private static void setMfaKeys(RequestContext.Builder context, MfaEvidence mfa, long nowMillis) {
+    /** The MFA keys asked for; both read the same evidence at the same instant. */
+    private static void setMfaKeys(RequestContext.Builder context, MfaEvidence mfa, long nowMillis, boolean present,
+            boolean age) {
         long mfaAge = mfa instanceof MfaEvidence.Used used ? secondsSince(used.at(), nowMillis) : Long.MIN_VALUE;
         if (mfaAge >= -MAX_SKEW_SECONDS) {
-            context.key(MFA_PRESENT, "true");
-            // Never negative: a negative age would make NumericLessThan conditions pass for any limit.
-            context.key(MFA_AGE, Long.toString(Math.max(0, mfaAge)));
-        } else if (!(mfa instanceof MfaEvidence.LongTerm)) {
+            if (present) {
+                context.key(MFA_PRESENT, "true");
+            }
+            if (age) {
+                // Never negative: a negative age would make NumericLessThan conditions pass for any limit.
+                context.key(MFA_AGE, Long.toString(Math.max(0, mfaAge)));
+            }
+        } else if (present && !(mfa instanceof MfaEvidence.LongTerm)) {
             // Not used, or recorded too far ahead of our clock to believe (MfaEvidence.MAX_CLOCK_SKEW).
             context.key(MFA_PRESENT, "false");
         } // LongTerm: AWS sets neither key

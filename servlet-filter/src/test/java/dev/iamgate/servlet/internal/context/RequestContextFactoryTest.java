@@ -301,8 +301,7 @@ class RequestContextFactoryTest {
 
         RequestContext context = capture(session(ALICE, MfaEvidence.usedAt(NOW.minusSeconds(60))), "User-Agent: curl/8.5.0");
 
-        assertThat(context.keys()).containsOnlyKeys("aws:username", "aws:MultiFactorAuthPresent",
-                "aws:MultiFactorAuthAge", "iam:PolicyARN");
+        assertThat(context.keys()).containsOnlyKeys("aws:username", "aws:MultiFactorAuthPresent", "iam:PolicyARN");
     }
 
     @Test
