@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The policies that govern a set of requests, compiled once and evaluated many times with AWS's
@@ -29,6 +30,7 @@ public final class PolicySet {
 
     private final DecisionLogic logic;
     private final int statementCount;
+    private final Set<String> referencedKeys;
 
     private PolicySet(Builder builder) {
         CompiledLayer identity = CompiledLayer.compile(PolicyType.IDENTITY, builder.identity);
@@ -48,6 +50,7 @@ public final class PolicySet {
         all.add(session);
         this.logic = new DecisionLogic(identity, resource, boundary, session, scps, rcps, List.copyOf(all));
         this.statementCount = all.stream().mapToInt(CompiledLayer::statementCount).sum();
+        this.referencedKeys = ReferencedKeys.of(all.stream().flatMap(layer -> layer.policies().stream()).toList());
     }
 
     public static Builder builder() {
@@ -91,6 +94,23 @@ public final class PolicySet {
     /** How many statements the set holds, over every kind of policy. */
     public int statementCount() {
         return statementCount;
+    }
+
+    /**
+     * The lower-case names of the request keys these policies can read: every condition's key
+     * (whatever the operator, {@code Null} and {@code ...IfExists} included; a tag key such as
+     * {@code aws:PrincipalTag/team} by its full name) and every policy variable substituted in a
+     * {@code Resource}, {@code NotResource} or condition value. A key not in this set cannot change
+     * a decision or an explanation, so a caller building requests may leave it out. Fixed when the
+     * set is built.
+     */
+    public Set<String> referencedKeys() {
+        return referencedKeys;
+    }
+
+    /** Whether these policies can read {@code key}; see {@link #referencedKeys()}. Allocates nothing. */
+    public boolean referencesKey(RequestContext.KeyName key) {
+        return referencedKeys.contains(key.lowerCaseName());
     }
 
     /** Collects the policies of each kind. Not thread-safe; {@link #build()} compiles. */

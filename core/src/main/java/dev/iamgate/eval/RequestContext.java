@@ -69,6 +69,11 @@ public final class RequestContext {
             return name;
         }
 
+        /** The name lower-cased ({@link Locale#ROOT}), the form key names are compared in. */
+        public String lowerCaseName() {
+            return lowerName;
+        }
+
         @Override
         public String toString() {
             return name;

@@ -1,8 +1,12 @@
 package dev.iamgate.internal.condition;
 
 import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.internal.match.VariableKeys;
 import dev.iamgate.policy.Condition;
 import dev.iamgate.policy.PolicyVersion;
+import dev.iamgate.policy.TextValue;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One condition (operator, key, values) compiled for evaluation against requests.
@@ -63,6 +67,26 @@ public sealed interface CompiledCondition
             case ARN -> new ArnCondition(condition, variables);
             case NULL -> new NullCondition(condition);
         };
+    }
+
+    /**
+     * Adds the lower-case names of the request keys {@code condition} reads: its own key, whatever
+     * the operator ({@code Null}, {@code ...IfExists} and the set qualifiers read it too, to see
+     * whether it is there), and the keys of the policy variables in its values, for exactly the
+     * families {@link #compile} substitutes variables in. A key this misses would be left out of
+     * requests and change decisions, so keep the two in step.
+     */
+    static void collectReferencedKeys(Condition condition, PolicyVersion version, Set<String> out) {
+        out.add(condition.key().text().toLowerCase(Locale.ROOT));
+        boolean substitutes = switch (condition.operator().type().family()) {
+            case STRING, BOOL, ARN -> version.supportsVariables();
+            case NUMERIC, DATE, BINARY, IP_ADDRESS, NULL -> false;
+        };
+        if (substitutes) {
+            for (TextValue value : condition.values()) {
+                VariableKeys.inValue(value.text(), true, out);
+            }
+        }
     }
 
     /** Whether the request satisfies this condition. */

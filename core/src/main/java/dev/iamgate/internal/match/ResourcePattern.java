@@ -96,7 +96,7 @@ public final class ResourcePattern {
     }
 
     /** The index after the fifth colon, or -1 when there are fewer than five. */
-    private static int afterFifthColon(String text) {
+    static int afterFifthColon(String text) {
         int colon = -1;
         for (int n = 0; n < 5; n++) {
             colon = text.indexOf(':', colon + 1);

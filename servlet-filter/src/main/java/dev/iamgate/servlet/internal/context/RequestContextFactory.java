@@ -1,5 +1,6 @@
 package dev.iamgate.servlet.internal.context;
 
+import dev.iamgate.eval.PolicySet;
 import dev.iamgate.eval.RequestContext;
 import dev.iamgate.eval.RequestContext.KeyName;
 import dev.iamgate.servlet.Caller;
@@ -100,16 +101,38 @@ public final class RequestContextFactory {
     }
 
     /**
-     * The request context of a policy-protected request.
+     * The request context of a policy-protected request, with the global keys {@code policies} can
+     * read ({@link PolicySet#referencedKeys()}) and no others: a key the policies never read cannot
+     * change their decision or its explanation, and leaving it out saves its look-up (headers, the
+     * source address, the clock) and its entry. Route keys are set regardless; and when there are
+     * {@link ContextProvider}s, every key is set, since a provider may derive its keys from ours.
      *
      * @param request the HTTP request
      * @param caller who calls
      * @param action the route's IAM action
      * @param resource the route's resource ARN, or {@code *}
      * @param routeKeys the route's extra condition keys
+     * @param policies the policies the context is for
      */
     public RequestContext create(HttpServletRequest request, Caller caller, String action, String resource,
-            Map<String, String> routeKeys) {
+            Map<String, String> routeKeys, PolicySet policies) {
+        Objects.requireNonNull(policies, "policies");
+        return build(request, caller, action, resource, routeKeys,
+                providers.isEmpty() ? policies.referencedKeys() : null);
+    }
+
+    /**
+     * The request context with every global key the filter knows, whatever policies read it: for
+     * showing what the filter can set, in tests and tools.
+     */
+    public RequestContext createWithEveryKey(HttpServletRequest request, Caller caller, String action,
+            String resource, Map<String, String> routeKeys) {
+        return build(request, caller, action, resource, routeKeys, null);
+    }
+
+    /** {@code wanted}: the lower-case keys to set; null for all of them. */
+    private RequestContext build(HttpServletRequest request, Caller caller, String action, String resource,
+            Map<String, String> routeKeys, Set<String> wanted) {
         IamPrincipal principal = caller.principal();
         RequestContext.Builder context = RequestContext.builder()
                 .principal(principal.arn())
@@ -123,53 +146,94 @@ public final class RequestContextFactory {
             }
         }
 
-        if (principal.userName().isPresent()) {
+        if (principal.userName().isPresent() && wants(wanted, USERNAME)) {
             context.key(USERNAME, principal.userName().get());
         }
-        context.key(USERID, principal.userId());
-        context.key(PRINCIPAL_ARN, principal.arn());
-        context.key(PRINCIPAL_ACCOUNT, principal.accountId());
-        context.key(PRINCIPAL_TYPE, principalType(principal.arn()));
+        if (wants(wanted, USERID)) {
+            context.key(USERID, principal.userId());
+        }
+        if (wants(wanted, PRINCIPAL_ARN)) {
+            context.key(PRINCIPAL_ARN, principal.arn());
+        }
+        if (wants(wanted, PRINCIPAL_ACCOUNT)) {
+            context.key(PRINCIPAL_ACCOUNT, principal.accountId());
+        }
+        if (wants(wanted, PRINCIPAL_TYPE)) {
+            context.key(PRINCIPAL_TYPE, principalType(principal.arn()));
+        }
         if (!principal.tags().isEmpty()) {
             for (Map.Entry<String, String> tag : principal.tags().entrySet()) {
-                context.key(PRINCIPAL_TAG + tag.getKey(), tag.getValue());
+                String name = PRINCIPAL_TAG + tag.getKey();
+                if (wanted == null || wanted.contains(name.toLowerCase(Locale.ROOT))) {
+                    context.key(name, tag.getValue());
+                }
             }
         }
 
-        long nowMillis = time.nowMillis();
-        MfaEvidence mfa = caller.mfa();
-        long mfaAge = mfa instanceof MfaEvidence.Used used ? secondsSince(used.at(), nowMillis) : Long.MIN_VALUE;
-        if (mfaAge >= -MAX_SKEW_SECONDS) {
-            context.key(MFA_PRESENT, "true");
-            // Never negative: a negative age would make NumericLessThan conditions pass for any limit.
-            context.key(MFA_AGE, Long.toString(Math.max(0, mfaAge)));
-        } else if (!(mfa instanceof MfaEvidence.LongTerm)) {
-            // Not used, or recorded too far ahead of our clock to believe (MfaEvidence.MAX_CLOCK_SKEW).
-            context.key(MFA_PRESENT, "false");
-        } // LongTerm: AWS sets neither key
-
-        context.key(SOURCE_IP, trustedProxies.sourceIp(request));
-        context.key(SECURE_TRANSPORT, request.isSecure() ? "true" : "false");
-        RequestTime.Second second = time.second(nowMillis);
-        context.key(CURRENT_TIME, second.iso8601());
-        context.key(EPOCH_TIME, second.epochText());
-        String userAgent = request.getHeader("User-Agent");
-        if (userAgent != null) {
-            context.key(USER_AGENT, userAgent);
+        boolean mfaPresent = wants(wanted, MFA_PRESENT);
+        boolean mfaAgeKey = wants(wanted, MFA_AGE);
+        boolean mfaKeys = mfaPresent || mfaAgeKey;
+        boolean timeKeys = wants(wanted, CURRENT_TIME) || wants(wanted, EPOCH_TIME);
+        long nowMillis = mfaKeys || timeKeys ? time.nowMillis() : 0;
+        if (mfaKeys) {
+            setMfaKeys(context, caller.mfa(), nowMillis, mfaPresent, mfaAgeKey);
         }
-        String referer = request.getHeader("Referer");
-        if (referer != null) {
-            context.key(REFERER, referer);
+        if (wants(wanted, SOURCE_IP)) {
+            context.key(SOURCE_IP, trustedProxies.sourceIp(request));
         }
-        if (requestedRegion.isPresent()) {
+        if (wants(wanted, SECURE_TRANSPORT)) {
+            context.key(SECURE_TRANSPORT, request.isSecure() ? "true" : "false");
+        }
+        if (timeKeys) {
+            RequestTime.Second second = time.second(nowMillis);
+            context.key(CURRENT_TIME, second.iso8601());
+            context.key(EPOCH_TIME, second.epochText());
+        }
+        if (wants(wanted, USER_AGENT)) {
+            setHeader(context, USER_AGENT, request.getHeader("User-Agent"));
+        }
+        if (wants(wanted, REFERER)) {
+            setHeader(context, REFERER, request.getHeader("Referer"));
+        }
+        if (requestedRegion.isPresent() && wants(wanted, REQUESTED_REGION)) {
             context.key(REQUESTED_REGION, requestedRegion.get());
         }
-        context.key(VIA_AWS_SERVICE, "false");
+        if (wants(wanted, VIA_AWS_SERVICE)) {
+            context.key(VIA_AWS_SERVICE, "false");
+        }
 
         for (int i = 0; i < providers.size(); i++) { // no iterator: usually there is no provider
             providers.get(i).contribute(request, caller, context);
         }
         return context.build();
+    }
+
+    private static boolean wants(Set<String> wanted, KeyName key) {
+        return wanted == null || wanted.contains(key.lowerCaseName());
+    }
+
+    /** The MFA keys asked for; both read the same evidence at the same instant. */
+    private static void setMfaKeys(RequestContext.Builder context, MfaEvidence mfa, long nowMillis, boolean present,
+            boolean age) {
+        long mfaAge = mfa instanceof MfaEvidence.Used used ? secondsSince(used.at(), nowMillis) : Long.MIN_VALUE;
+        if (mfaAge >= -MAX_SKEW_SECONDS) {
+            if (present) {
+                context.key(MFA_PRESENT, "true");
+            }
+            if (age) {
+                // Never negative: a negative age would make NumericLessThan conditions pass for any limit.
+                context.key(MFA_AGE, Long.toString(Math.max(0, mfaAge)));
+            }
+        } else if (present && !(mfa instanceof MfaEvidence.LongTerm)) {
+            // Not used, or recorded too far ahead of our clock to believe (MfaEvidence.MAX_CLOCK_SKEW).
+            context.key(MFA_PRESENT, "false");
+        } // LongTerm: AWS sets neither key
+    }
+
+    private static void setHeader(RequestContext.Builder context, KeyName key, String value) {
+        if (value != null) {
+            context.key(key, value);
+        }
     }
 
     /**

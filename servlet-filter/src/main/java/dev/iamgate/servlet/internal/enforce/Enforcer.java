@@ -102,7 +102,7 @@ public final class Enforcer {
             chain.doFilter(request, response);
             return;
         }
-        RequestContext context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys());
+        RequestContext context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys(), set);
         Decision decision = set.evaluate(context);
         request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, caller, set, contexts, decision));
         DecisionLog.decision(principal, method, path, match.action(), match.resource(), decision,

@@ -64,6 +64,6 @@ public final class RequestAuthorizer {
         if (policies == null) {
             return Decision.implicitDeny(PolicyType.IDENTITY);
         }
-        return policies.evaluate(contexts.create(request, caller, action, resource, Map.of()));
+        return policies.evaluate(contexts.create(request, caller, action, resource, Map.of(), policies));
     }
 }

@@ -2,7 +2,10 @@ package dev.iamgate.servlet.internal.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.eval.Decision;
+import dev.iamgate.eval.PolicySet;
 import dev.iamgate.eval.RequestContext;
+import dev.iamgate.policy.PolicyParser;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.IamPrincipal;
 import dev.iamgate.servlet.MfaEvidence;
@@ -289,6 +292,71 @@ class RequestContextFactoryTest {
         assertThat(context.values("myapp:SawSourceIp")).containsExactly("true");
     }
 
+    @Test
+    void onlyTheKeysThePoliciesReadAreBuilt() {
+        PolicySet set = identityPolicy("\"Resource\":\"arn:aws:iam::123456789012:user/${aws:username}\","
+                + "\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}");
+        SERVLET.policies.set(set);
+        SERVLET.routeKeys.set(Map.of("iam:PolicyARN", "arn:aws:iam::aws:policy/ReadOnly"));
+
+        RequestContext context = capture(session(ALICE, MfaEvidence.usedAt(NOW.minusSeconds(60))), "User-Agent: curl/8.5.0");
+
+        assertThat(context.keys()).containsOnlyKeys("aws:username", "aws:MultiFactorAuthPresent", "iam:PolicyARN");
+    }
+
+    @Test
+    void aPrincipalTagIsBuiltOnlyWhenThePoliciesNameThatTag() {
+        SERVLET.policies.set(identityPolicy("\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"AWS:PRINCIPALTAG/Team\":\"blue\"}}"));
+
+        RequestContext context = capture(session(ALICE, MfaEvidence.NOT_USED));
+
+        assertThat(context.keys()).containsOnlyKeys("aws:PrincipalTag/team");
+    }
+
+    @Test
+    void referencedKeysDecideAndExplainExactlyAsWithEveryKey() {
+        // Every global key the filter sets, read by a condition or a variable, each through a different operator.
+        PolicySet set = identityPolicy("\"Resource\":\"arn:aws:iam::123456789012:user/${aws:username}\","
+                + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"127.0.0.0/8\"},"
+                + "\"DateGreaterThan\":{\"aws:CurrentTime\":\"2026-01-01T00:00:00Z\"},"
+                + "\"NumericGreaterThan\":{\"aws:EpochTime\":\"0\"},"
+                + "\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\",\"aws:PrincipalType\":\"User\","
+                + "\"aws:userid\":\"AIDAALICEEXAMPLE\",\"aws:PrincipalAccount\":\"123456789012\",\"aws:ViaAWSService\":\"false\"},"
+                + "\"StringLike\":{\"aws:UserAgent\":\"curl/*\",\"aws:PrincipalArn\":\"*:user/${aws:username}\"},"
+                + "\"StringNotEqualsIfExists\":{\"aws:Referer\":\"https://evil.example\"},"
+                + "\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"3600\"},"
+                + "\"Bool\":{\"aws:SecureTransport\":\"false\",\"aws:MultiFactorAuthPresent\":\"true\"}}");
+        Caller caller = session(ALICE, MfaEvidence.usedAt(NOW.minusSeconds(60)));
+        RequestContext every = capture(caller, "User-Agent: curl/8.5.0");
+        SERVLET.policies.set(set);
+        RequestContext referenced = capture(caller, "User-Agent: curl/8.5.0");
+
+        Decision decision = set.explain(referenced);
+        assertThat(decision.isAllowed()).as("%s", decision).isTrue();
+        assertThat(decision).isEqualTo(set.explain(every));
+        assertThat(referenced.keys()).doesNotContainKey("aws:Referer"); // referenced, but not sent
+        assertThat(every.keys()).containsAllEntriesOf(referenced.keys());
+    }
+
+    @Test
+    void contextProvidersStillSeeEveryKeyWhateverThePoliciesRead() {
+        ContextProvider network = (request, caller, context) -> context
+                .key("myapp:Network", context.build().values("aws:SourceIp").isEmpty() ? "unknown" : "loopback");
+        SERVLET.factory.set(new RequestContextFactory(CLOCK, TrustedProxies.NONE, Optional.empty(), List.of(network)));
+        SERVLET.policies.set(identityPolicy("\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"myapp:Network\":\"loopback\"}}"));
+
+        RequestContext context = capture(session(ALICE, MfaEvidence.NOT_USED));
+
+        assertThat(context.values("myapp:Network")).containsExactly("loopback");
+    }
+
+    private static PolicySet identityPolicy(String resourceAndCondition) {
+        return PolicySet.ofIdentityPolicies(PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\"," + resourceAndCondition + "}}"));
+    }
+
     private static Caller session(IamPrincipal principal, MfaEvidence mfa) {
         return new Caller(principal, mfa);
     }
@@ -307,6 +375,7 @@ class RequestContextFactoryTest {
         // Reset per-test configuration for the next request.
         SERVLET.factory.set(factory(TrustedProxies.NONE));
         SERVLET.routeKeys.set(Map.of());
+        SERVLET.policies.set(null);
         return context;
     }
 
@@ -318,11 +387,17 @@ class RequestContextFactoryTest {
         final AtomicReference<Caller> caller = new AtomicReference<>();
         final AtomicReference<Map<String, String>> routeKeys = new AtomicReference<>(Map.of());
         final AtomicReference<RequestContext> captured = new AtomicReference<>();
+        /** The policies to build the context for; null for every key. */
+        final AtomicReference<PolicySet> policies = new AtomicReference<>();
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            captured.set(factory.get().create(request, caller.get(), "iam:GetUser",
-                    "arn:aws:iam::123456789012:user/alice", routeKeys.get()));
+            PolicySet set = policies.get();
+            String action = "iam:GetUser";
+            String resource = "arn:aws:iam::123456789012:user/alice";
+            captured.set(set == null
+                    ? factory.get().createWithEveryKey(request, caller.get(), action, resource, routeKeys.get())
+                    : factory.get().create(request, caller.get(), action, resource, routeKeys.get(), set));
             response.setContentLength(0);
         }
     }
