@@ -40,9 +40,9 @@ public final class CompiledStatement {
         this.decision = Decision.decidedBy(ref);
     }
 
-    /** See {@link ResourceMatcher#literalArns()}. */
-    String[] literalResourceArns() {
-        return resource.literalArns();
+    /** See {@link ResourceMatcher#listedPatterns()}. */
+    String[] listedResources() {
+        return resource.listedPatterns();
     }
 
     /** The decision this statement makes when it applies. */

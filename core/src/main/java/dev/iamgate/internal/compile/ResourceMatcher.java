@@ -38,22 +38,18 @@ final class ResourceMatcher {
     }
 
     /**
-     * The ARNs the statement covers when its {@code Resource} lists only plain ARNs, so that it
-     * matches exactly those; null when it may match others ({@code NotResource}, wildcards,
-     * variables, no element).
+     * The entries of a {@code Resource} as written; null when the statement matches resources it
+     * does not list ({@code NotResource}, {@code *}, no element) or lists none.
      */
-    String[] literalArns() {
+    String[] listedPatterns() {
         if (negated || everything || patterns.length == 0) {
             return null;
         }
-        String[] arns = new String[patterns.length];
+        String[] texts = new String[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
-            if (!patterns[i].isLiteral()) {
-                return null;
-            }
-            arns[i] = patterns[i].toString();
+            texts[i] = patterns[i].toString();
         }
-        return arns;
+        return texts;
     }
 
     /**
