@@ -40,9 +40,9 @@ public final class CompiledStatement {
         this.decision = Decision.decidedBy(ref);
     }
 
-    /** See {@link ResourceMatcher#listedPatterns()}. */
-    String[] listedResources() {
-        return resource.listedPatterns();
+    /** See {@link ResourceMatcher#indexKeys()}. */
+    String[] resourceKeys() {
+        return resource.indexKeys();
     }
 
     /** The decision this statement makes when it applies. */

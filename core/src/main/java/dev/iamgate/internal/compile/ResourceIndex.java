@@ -1,8 +1,8 @@
 package dev.iamgate.internal.compile;
 
+import dev.iamgate.internal.match.ResourcePattern;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +31,9 @@ final class ResourceIndex {
 
     private static final int[] NONE = new int[0];
 
+    /** What {@link #keysOf} answers for a statement that must be scanned. */
+    static final String[] NO_KEYS = new String[0];
+
     /** The index of an empty array. */
     static final ResourceIndex EMPTY = new ResourceIndex(new String[1], new int[1][], NONE);
 
@@ -53,8 +56,8 @@ final class ResourceIndex {
         Positions scanned = new Positions();
         int keyed = 0;
         for (int position = 0; position < statements.length; position++) {
-            List<String> keys = keysOf(statements[position]);
-            if (keys.isEmpty()) {
+            String[] keys = statements[position].resourceKeys();
+            if (keys.length == 0) {
                 scanned.add(position);
             } else {
                 keyed++;
@@ -84,24 +87,23 @@ final class ResourceIndex {
         return new ResourceIndex(keys, positions, scanned.toArray());
     }
 
-    /** The keys a statement is filed under, or none when it must be scanned. */
-    private static List<String> keysOf(CompiledStatement statement) {
-        String[] patterns = statement.listedResources();
-        if (patterns == null) {
-            return List.of();
-        }
+    /**
+     * The keys of a {@code Resource} element's entries, or none when one of them has no key and
+     * the statement must be scanned. An empty list has no keys, and is scanned (it matches nothing).
+     */
+    static String[] keysOf(ResourcePattern[] patterns) {
         String[] keys = new String[patterns.length];
         for (int i = 0; i < keys.length; i++) {
-            String pattern = patterns[i];
+            String pattern = patterns[i].toString();
             int colon = pattern.lastIndexOf(':');
             // A variable may hold a colon or be substituted; such entries are never keyed.
             if (colon < 0 || pattern.contains("${")
                     || pattern.indexOf('*', colon) >= 0 || pattern.indexOf('?', colon) >= 0) {
-                return List.of();
+                return NO_KEYS;
             }
             keys[i] = pattern.substring(colon + 1);
         }
-        return List.of(keys);
+        return keys;
     }
 
     /** Positions of the statements filed under the resource's last segment, ascending. */
