@@ -38,9 +38,9 @@ public final class CompiledStatement {
         this.decision = Decision.decidedBy(ref);
     }
 
-    /** See {@link ResourceMatcher#literalArns()}. */
-    String[] literalResourceArns() {
-        return resource.literalArns();
+    /** See {@link ResourceMatcher#indexKeys()}. */
+    String[] resourceKeys() {
+        return resource.indexKeys();
     }
 
     /** The decision this statement makes when it applies. */

@@ -16,12 +16,15 @@ final class ResourceMatcher {
     private final boolean negated;
     private final ResourcePattern[] patterns;
     private final boolean everything;
+    /** Computed once per statement, as a statement is indexed in every bucket of its actions. */
+    private final String[] indexKeys;
 
     ResourceMatcher(Optional<ResourceElement> element, PolicyVersion version) {
         if (element.isEmpty()) {
             this.negated = false;
             this.patterns = new ResourcePattern[0];
             this.everything = true;
+            this.indexKeys = ResourceIndex.NO_KEYS;
             return;
         }
         this.negated = element.get().negated();
@@ -35,25 +38,12 @@ final class ResourceMatcher {
         }
         this.patterns = compiled;
         this.everything = all;
+        this.indexKeys = negated || all ? ResourceIndex.NO_KEYS : ResourceIndex.keysOf(compiled);
     }
 
-    /**
-     * The ARNs the statement covers when its {@code Resource} lists only plain ARNs, so that it
-     * matches exactly those; null when it may match others ({@code NotResource}, wildcards,
-     * variables, no element).
-     */
-    String[] literalArns() {
-        if (negated || everything || patterns.length == 0) {
-            return null;
-        }
-        String[] arns = new String[patterns.length];
-        for (int i = 0; i < patterns.length; i++) {
-            if (!patterns[i].isLiteral()) {
-                return null;
-            }
-            arns[i] = patterns[i].toString();
-        }
-        return arns;
+    /** The keys {@link ResourceIndex} files the statement under; none when it must be scanned. */
+    String[] indexKeys() {
+        return indexKeys;
     }
 
     /**
