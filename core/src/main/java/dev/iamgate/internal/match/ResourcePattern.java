@@ -84,11 +84,6 @@ public final class ResourcePattern {
         return program == null && !literal;
     }
 
-    /** Whether the pattern is a plain ARN (no wildcard, no variable), matched by equality only. */
-    public boolean isLiteral() {
-        return literal;
-    }
-
     /** The policy text as written. */
     @Override
     public String toString() {
