@@ -50,7 +50,14 @@ public final class PolicySet {
         all.add(session);
         this.logic = new DecisionLogic(identity, resource, boundary, session, scps, rcps, List.copyOf(all));
         this.statementCount = all.stream().mapToInt(CompiledLayer::statementCount).sum();
-        this.referencedKeys = ReferencedKeys.of(all.stream().flatMap(layer -> layer.policies().stream()).toList());
+        // From the builder's policies: the compiled layers keep only what decisions and explanations read.
+        List<Policy> policies = new ArrayList<>(builder.identity);
+        policies.addAll(builder.resource);
+        policies.addAll(builder.boundary);
+        policies.addAll(builder.session);
+        builder.serviceControlLevels.forEach(policies::addAll);
+        builder.resourceControlLevels.forEach(policies::addAll);
+        this.referencedKeys = ReferencedKeys.of(policies);
     }
 
     public static Builder builder() {
