@@ -1,7 +1,6 @@
 package dev.iamgate.cli;
 
 import dev.iamgate.eval.PolicySet;
-import dev.iamgate.eval.RequestContext;
 import dev.iamgate.policy.PolicyParseException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
@@ -17,29 +16,26 @@ final class CaseEvaluator {
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private final PolicySetCache cache = new PolicySetCache(512);
-    private final QuickCaseReader quick = new QuickCaseReader();
 
     /**
      * Appends the answer line for the case at {@code line[from, to)} (UTF-8, no line break), or
-     * nothing for a blank line. Common lines are read from the bytes directly; any other line,
-     * and any line that fails on the way, is decoded and answered by {@link #answer(String,
-     * StringBuilder)}, so the answer is always the one that method gives.
+     * nothing for a blank line. Lines are read by Jackson from the bytes; a line that fails on the
+     * way (not JSON, invalid UTF-8, a bad policy, an evaluation error, a blank line) is decoded and
+     * answered by {@link #answer(String, StringBuilder)}, so every answer is the one that method
+     * gives, error messages included.
      */
     void answer(byte[] line, int from, int to, StringBuilder out) {
-        if (quick.read(line, from, to)) {
-            int mark = out.length();
-            try {
-                PolicySet policies = cache.get(line, quick);
-                String decision = policies.evaluate(quick.request).outcome().wireName();
-                out.append("{\"id\":\"");
-                for (int i = quick.idFrom; i < quick.idTo; i++) {
-                    out.append((char) line[i]); // printable ASCII other than quote and backslash: nothing to escape
-                }
-                out.append("\",\"decision\":\"").append(decision).append("\"}\n");
+        int mark = out.length();
+        try {
+            CaseParts parts = CaseParts.read(line, from, to);
+            if (parts.hasPoliciesRange() && parts.request != null) {
+                PolicySet policies = cache.get(line, parts.policiesFrom, parts.policiesTo);
+                String decision = policies.evaluate(parts.request).outcome().wireName();
+                appendStart(out, parts.id).append(",\"decision\":\"").append(decision).append("\"}\n");
                 return;
-            } catch (RuntimeException e) {
-                out.setLength(mark); // the general path says what is wrong
             }
+        } catch (RuntimeException e) {
+            out.setLength(mark); // the general path says what is wrong
         }
         String text = new String(line, from, to - from, StandardCharsets.UTF_8);
         if (!text.isBlank()) {

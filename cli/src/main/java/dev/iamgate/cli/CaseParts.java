@@ -5,49 +5,82 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * The parts of a case line this command needs, read by the general reader: any JSON the contract
- * allows, with the error message for each way a line can be wrong. The policies are kept as raw
- * text for caching. {@link QuickCaseReader} handles the common shape faster and leaves everything
- * else to this class, whose answer is the reference.
+ * The parts of a case line this command needs, read with Jackson's streaming parser: any JSON the
+ * contract allows, with the error message for each way a line can be wrong. The {@code policies}
+ * object is kept raw for caching: as text when read from a string, as a byte range when read from
+ * the UTF-8 bytes of a batch (no decoding of the line, no tree).
  */
 final class CaseParts {
     String id;
-    String policiesText;
     RequestContext request;
+    /** The raw {@code policies} object of a line read from a string, or null. */
+    String policiesText;
+    /** The range {@code [policiesFrom, policiesTo)} of a line read from bytes; empty when absent. */
+    int policiesFrom;
+    int policiesTo;
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Buffers recycled per thread: each thread answering batches reads its own lines. */
+    private static final JsonFactory BYTES_JSON =
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 
     static CaseParts read(String line) {
         CaseParts parts = new CaseParts();
         try (JsonParser parser = JSON.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new CaseEvaluator.CaseException("a case must be a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "id" -> parts.id = value.isScalarValue() ? parser.getText() : null;
-                    case "policies" -> parts.policiesText = rawObject(parser, line, "policies");
-                    case "request" -> parts.request = readRequest(parser);
-                    default -> parser.skipChildren();
-                }
-            }
+            parts.readCase(parser, () -> parts.policiesText = line.substring(
+                    (int) parser.currentTokenLocation().getCharOffset(), (int) skipToEnd(parser).getCharOffset()));
         }
         return parts;
     }
 
-    static String rawObject(JsonParser parser, String line, String what) {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new CaseEvaluator.CaseException("\"" + what + "\" must be a JSON object");
+    /** Reads the case at {@code bytes[from, to)} (UTF-8) without decoding the line as a whole. */
+    static CaseParts read(byte[] bytes, int from, int to) {
+        CaseParts parts = new CaseParts();
+        try (JsonParser parser = BYTES_JSON.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
+            parts.readCase(parser, () -> {
+                // a parser over part of an array counts offsets from the part's start
+                parts.policiesFrom = from + (int) parser.currentTokenLocation().getByteOffset();
+                parts.policiesTo = from + (int) skipToEnd(parser).getByteOffset();
+            });
         }
-        int start = (int) parser.currentTokenLocation().getCharOffset();
+        return parts;
+    }
+
+    boolean hasPoliciesRange() {
+        return policiesTo > policiesFrom;
+    }
+
+    private void readCase(JsonParser parser, Runnable keepPolicies) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new CaseEvaluator.CaseException("a case must be a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "id" -> id = value.isScalarValue() ? parser.getText() : null;
+                case "policies" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        throw new CaseEvaluator.CaseException("\"policies\" must be a JSON object");
+                    }
+                    keepPolicies.run();
+                }
+                case "request" -> request = readRequest(parser);
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    /** Skips the object the parser stands on; the location just past its end. */
+    private static TokenStreamLocation skipToEnd(JsonParser parser) {
         parser.skipChildren();
-        int end = (int) parser.currentLocation().getCharOffset();
-        return line.substring(start, end);
+        return parser.currentLocation();
     }
 
     static RequestContext readRequest(JsonParser parser) {

@@ -68,31 +68,18 @@ final class PolicySetCache {
     }
 
     /**
-     * The compiled set for the {@code policies} object that {@code parts} found in {@code bytes}
-     * (UTF-8), the same set {@link #get(String)} gives for its text. Throws when it does not
-     * compile, and remembers only sets that do: the caller then answers through {@link
-     * #get(String)}, which words the error.
+     * The compiled set for the {@code policies} object at {@code bytes[from, to)} (UTF-8), the same
+     * set {@link #get(String)} gives for its text. Throws when it does not compile, and remembers
+     * only sets that do: the caller then answers through {@link #get(String)}, which words the error.
      */
-    PolicySet get(byte[] bytes, QuickCaseReader parts) {
-        ByteRange key = new ByteRange(bytes, parts.policiesFrom, parts.policiesTo);
+    PolicySet get(byte[] bytes, int from, int to) {
+        ByteRange key = new ByteRange(bytes, from, to);
         PolicySet set = compiled.get(key);
         if (set == null) {
-            set = parts.layoutKnown ? compileLayout(bytes, parts) : compile(bytes, parts.policiesFrom, parts.policiesTo);
+            set = compile(bytes, from, to);
             compiled.put(key.copy(), set);
         }
         return set;
-    }
-
-    /** The policies where the quick reader found them, in document order, as the parser would. */
-    private static PolicySet compileLayout(byte[] bytes, QuickCaseReader parts) {
-        PolicySet.Builder builder = PolicySet.builder();
-        for (int i = 0; i < parts.policyCount; i++) {
-            PolicyKind kind = parts.policyKinds[i];
-            int from = parts.policyFroms[i];
-            String document = new String(bytes, from, parts.policyTos[i] - from, StandardCharsets.UTF_8);
-            kind.addTo(builder, List.of(PolicyParser.parse(document, kind.policyName(parts.policyIndexes[i]))));
-        }
-        return builder.build();
     }
 
     private static PolicySet compile(byte[] bytes, int from, int to) {

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A line answered from its bytes (the quick reader, falling back to the general one) gets exactly
- * the answer the general reader gives for its decoded text.
+ * A line answered from its bytes (Jackson over the batch's bytes, falling back to the string reader)
+ * gets exactly the answer the string reader gives for its decoded text.
  */
 class CaseEvaluatorTest {
 
@@ -27,7 +27,7 @@ class CaseEvaluatorTest {
             + "\"action\":\"iam:CreateAccessKey\",\"resource\":\"arn:aws:iam::123456789012:user/alice\","
             + "\"context\":{\"aws:username\":\"alice\",\"aws:MultiFactorAuthPresent\":\"true\"}}";
 
-    /** Lines of every shape the quick reader takes or declines. */
+    /** Lines of every shape: common, unusual, wrong, and not JSON. */
     private static final List<String> SHAPES = List.of(
             "{\"id\":\"a\",\"policies\":{\"identity\":[" + POLICY + "]},\"request\":" + REQUEST + "}",
             "{\"request\":" + REQUEST + ",\"policies\":{\"identity\":[" + POLICY + "," + DENY + "]},\"id\":\"b\"}",
@@ -91,14 +91,17 @@ class CaseEvaluatorTest {
     }
 
     @Test
-    void theCommonShapeIsReadWithoutTheGeneralReader() {
-        QuickCaseReader reader = new QuickCaseReader();
-        byte[] line = SHAPES.get(0).getBytes(StandardCharsets.UTF_8);
+    void theBytesReaderFindsThePoliciesObjectWithinTheBatch() {
+        byte[] line = SHAPES.get(5).getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[line.length + 10];
+        System.arraycopy(line, 0, buffer, 7, line.length);
 
-        assertThat(reader.read(line, 0, line.length)).isTrue();
-        assertThat(reader.layoutKnown).isTrue();
-        assertThat(reader.policyCount).isEqualTo(1);
-        assertThat(reader.request.keys()).containsOnlyKeys("aws:username", "aws:MultiFactorAuthPresent");
+        CaseParts parts = CaseParts.read(buffer, 7, 7 + line.length);
+
+        assertThat(new String(buffer, parts.policiesFrom, parts.policiesTo - parts.policiesFrom, StandardCharsets.UTF_8))
+                .isEqualTo("{ \"identity\" : [ " + POLICY + " ] }");
+        assertThat(parts.id).isEqualTo("f");
+        assertThat(parts.request.keys()).containsOnlyKeys("aws:username", "aws:MultiFactorAuthPresent");
     }
 
     private static byte[] damage(byte[] line, SplittableRandom random, byte[] alphabet) {
@@ -136,14 +139,14 @@ class CaseEvaluatorTest {
         System.arraycopy(before, 0, buffer, 0, before.length);
         System.arraycopy(line, 0, buffer, before.length, line.length);
         System.arraycopy(after, 0, buffer, before.length + line.length, after.length);
-        StringBuilder quick = new StringBuilder();
-        new CaseEvaluator().answer(buffer, before.length, before.length + line.length, quick);
+        StringBuilder fromBytes = new StringBuilder();
+        new CaseEvaluator().answer(buffer, before.length, before.length + line.length, fromBytes);
         String text = new String(line, StandardCharsets.UTF_8);
         StringBuilder general = new StringBuilder();
         if (!text.isBlank()) {
             new CaseEvaluator().answer(text, general);
             general.append('\n');
         }
-        assertThat(quick.toString()).as(text).isEqualTo(general.toString());
+        assertThat(fromBytes.toString()).as(text).isEqualTo(general.toString());
     }
 }
