@@ -148,4 +148,64 @@ class EvalCommandTest {
 
         assertThat(run.lines()).containsExactly("{\"id\":\"s\",\"decision\":\"Allow\"}");
     }
+
+    @Test
+    void answersToManyBatchesAnsweredInParallelComeInInputOrder() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        CaseEvaluator reference = new CaseEvaluator();
+        for (int i = 0; i < 3_000; i++) {
+            String action = i % 3 == 0 ? "iam:GetUser" : "s3:GetObject";
+            String policy = "{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"S" + i + "\","
+                    + "\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}}]}";
+            String line = "{\"id\":\"n" + i + "\",\"policies\":" + (i % 2 == 0 ? ALLOW_ALL : policy) + ",\"request\":" + REQUEST + "}";
+            lines.add(line);
+            reference.answer(line, expected);
+            expected.append('\n');
+        }
+
+        Run run = eval("eval", "--cases", cases(lines.toArray(String[]::new)).toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).isEqualTo(expected.toString().lines().toList());
+    }
+
+    @Test
+    void answersAreWrittenAsSoonAsNoMoreInputIsWaiting() throws Exception {
+        java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+        java.io.PipedInputStream pipe = new java.io.PipedInputStream(feed, 1 << 16);
+        StringBuffer written = new StringBuffer();
+        java.io.Writer sink = new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                written.append(chars, off, len);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        InputStream original = System.in;
+        System.setIn(pipe);
+        try {
+            Thread command = new Thread(() -> IamGateCommand.commandLine()
+                    .setOut(new PrintWriter(new java.io.BufferedWriter(sink, 1 << 16))).execute("eval", "--cases", "-"));
+            command.start();
+            feed.write(("{\"id\":\"first\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (written.length() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(written.toString()).isEqualTo("{\"id\":\"first\",\"decision\":\"Allow\"}\n");
+            feed.close();
+            command.join(20_000);
+            assertThat(command.isAlive()).isFalse();
+        } finally {
+            System.setIn(original);
+        }
+    }
 }

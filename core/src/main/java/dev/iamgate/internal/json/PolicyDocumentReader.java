@@ -9,6 +9,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -52,6 +53,9 @@ public final class PolicyDocumentReader {
                                         .build())
                         // the caller owns the Reader
                         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                        // buffers recycled per thread: the default shared deque costs a few
+                        // percent of parsing a small document, more when threads contend
+                        .recyclerPool(JsonRecyclerPools.threadLocalPool())
                         // no table of names shared across documents: names come from untrusted
                         // input, and
                         // the table would hold on to them for the life of the factory

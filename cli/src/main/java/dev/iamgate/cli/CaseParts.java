@@ -1,0 +1,148 @@
+package dev.iamgate.cli;
+
+import dev.iamgate.eval.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+
+/**
+ * The parts of a case line this command needs, read with Jackson's streaming parser: any JSON the
+ * contract allows, with the error message for each way a line can be wrong. The {@code policies}
+ * object is kept raw for caching: as text when read from a string, as a byte range when read from
+ * the UTF-8 bytes of a batch (no decoding of the line, no tree).
+ */
+final class CaseParts {
+    String id;
+    RequestContext request;
+    /** The raw {@code policies} object of a line read from a string, or null. */
+    String policiesText;
+    /** The range {@code [policiesFrom, policiesTo)} of a line read from bytes; empty when absent. */
+    int policiesFrom;
+    int policiesTo;
+
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Buffers recycled per thread: each thread answering batches reads its own lines. */
+    private static final JsonFactory BYTES_JSON =
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+
+    static CaseParts read(String line) {
+        CaseParts parts = new CaseParts();
+        try (JsonParser parser = JSON.createParser(line)) {
+            parts.readCase(parser, () -> parts.policiesText = line.substring(
+                    (int) parser.currentTokenLocation().getCharOffset(), (int) skipToEnd(parser).getCharOffset()));
+        }
+        return parts;
+    }
+
+    /** Reads the case at {@code bytes[from, to)} (UTF-8) without decoding the line as a whole. */
+    static CaseParts read(byte[] bytes, int from, int to) {
+        CaseParts parts = new CaseParts();
+        try (JsonParser parser = BYTES_JSON.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
+            parts.readCase(parser, () -> {
+                // a parser over part of an array counts offsets from the part's start
+                parts.policiesFrom = from + (int) parser.currentTokenLocation().getByteOffset();
+                parts.policiesTo = from + (int) skipToEnd(parser).getByteOffset();
+            });
+        }
+        return parts;
+    }
+
+    boolean hasPoliciesRange() {
+        return policiesTo > policiesFrom;
+    }
+
+    private void readCase(JsonParser parser, Runnable keepPolicies) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new CaseEvaluator.CaseException("a case must be a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "id" -> id = value.isScalarValue() ? parser.getText() : null;
+                case "policies" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        throw new CaseEvaluator.CaseException("\"policies\" must be a JSON object");
+                    }
+                    keepPolicies.run();
+                }
+                case "request" -> request = readRequest(parser);
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    /** Skips the object the parser stands on; the location just past its end. */
+    private static TokenStreamLocation skipToEnd(JsonParser parser) {
+        parser.skipChildren();
+        return parser.currentLocation();
+    }
+
+    static RequestContext readRequest(JsonParser parser) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new CaseEvaluator.CaseException("\"request\" must be a JSON object");
+        }
+        RequestContext.Builder request = RequestContext.builder();
+        boolean hasAction = false;
+        boolean hasResource = false;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "principal" -> request.principal(text(parser, value, "request.principal"));
+                case "action" -> {
+                    request.action(text(parser, value, "request.action"));
+                    hasAction = true;
+                }
+                case "resource" -> {
+                    request.resource(text(parser, value, "request.resource"));
+                    hasResource = true;
+                }
+                case "context" -> readContext(parser, request);
+                default -> parser.skipChildren();
+            }
+        }
+        if (!hasAction) {
+            throw new CaseEvaluator.CaseException("request.action is missing");
+        }
+        if (!hasResource) {
+            throw new CaseEvaluator.CaseException("request.resource is missing");
+        }
+        return request.build();
+    }
+
+    static void readContext(JsonParser parser, RequestContext.Builder request) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new CaseEvaluator.CaseException("request.context must be a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_ARRAY) {
+                List<String> values = new ArrayList<>();
+                JsonToken element;
+                while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    values.add(text(parser, element, "request.context." + key));
+                }
+                request.key(key, values);
+            } else if (value != JsonToken.VALUE_NULL) {
+                request.key(key, text(parser, value, "request.context." + key));
+            }
+        }
+    }
+
+    static String text(JsonParser parser, JsonToken token, String where) {
+        if (token == null || !token.isScalarValue() || token == JsonToken.VALUE_NULL) {
+            throw new CaseEvaluator.CaseException(where + " must be a string");
+        }
+        return parser.getText();
+    }
+}

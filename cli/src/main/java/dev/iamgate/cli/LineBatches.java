@@ -1,0 +1,134 @@
+package dev.iamgate.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into batches of whole lines, without decoding: a line ends at {@code \n},
+ * {@code \r} or {@code \r\n}, as for {@link java.io.BufferedReader#readLine()}. Empty lines are
+ * left out (they have no answer), and a UTF-8 byte-order mark at the start of the first line is
+ * dropped. Not thread-safe; a batch, once returned, belongs to the caller.
+ */
+final class LineBatches {
+
+    /** Lines of one read, in a buffer of their own. */
+    static final class Batch {
+        final byte[] bytes;
+        final int[] starts;
+        final int[] ends;
+        final int count;
+        /** True when no further input was waiting after this batch: answer it before blocking. */
+        final boolean inputDrained;
+
+        private Batch(byte[] bytes, int[] starts, int[] ends, int count, boolean inputDrained) {
+            this.bytes = bytes;
+            this.starts = starts;
+            this.ends = ends;
+            this.count = count;
+            this.inputDrained = inputDrained;
+        }
+    }
+
+    private final InputStream in;
+    private final int batchBytes;
+    private byte[] buffer;
+    /** Bytes of the buffer holding input. */
+    private int filled;
+    /** Where the line being read started. */
+    private int lineStart;
+    /** Where the scan for line ends goes on. */
+    private int scanned;
+    private boolean firstLine = true;
+    private boolean eof;
+    private int[] starts = new int[1024];
+    private int[] ends = new int[1024];
+    private int count;
+
+    LineBatches(InputStream in, int batchBytes) {
+        this.in = in;
+        this.batchBytes = batchBytes;
+        this.buffer = new byte[batchBytes];
+    }
+
+    /** The next batch of at least one line, or null at the end of the input. */
+    Batch next() throws IOException {
+        while (!eof) {
+            if (filled == buffer.length && !takeLines()) {
+                continue;
+            }
+            int read = in.read(buffer, filled, buffer.length - filled);
+            if (read < 0) {
+                eof = true;
+                break;
+            }
+            filled += read;
+            scan();
+            if (count > 0 && (filled == buffer.length || in.available() == 0)) {
+                return batch(in.available() == 0);
+            }
+        }
+        if (lineStart < filled) {
+            addLine(lineStart, filled); // the last line may lack its line break
+            lineStart = filled;
+        }
+        return count > 0 ? batch(true) : null;
+    }
+
+    /**
+     * Makes room in a full buffer: true when it holds lines to hand out; otherwise the line being
+     * read fills it, and it grows.
+     */
+    private boolean takeLines() {
+        if (count > 0) {
+            return true;
+        }
+        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        return false;
+    }
+
+    private void scan() {
+        byte[] bytes = buffer;
+        for (int i = scanned; i < filled; i++) {
+            byte b = bytes[i];
+            if (b == '\n' || b == '\r') {
+                addLine(lineStart, i);
+                lineStart = i + 1;
+            }
+        }
+        scanned = filled;
+    }
+
+    private void addLine(int start, int end) {
+        if (firstLine) {
+            firstLine = false;
+            if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
+                    && buffer[start + 2] == (byte) 0xBF) {
+                start += 3;
+            }
+        }
+        if (start == end) {
+            return; // an empty line, or the second half of \r\n
+        }
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+    }
+
+    /** Hands out the complete lines and moves the partial one to a fresh buffer. */
+    private Batch batch(boolean inputDrained) {
+        Batch batch = new Batch(buffer, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), count, inputDrained);
+        byte[] fresh = new byte[Math.max(batchBytes, filled - lineStart)];
+        System.arraycopy(buffer, lineStart, fresh, 0, filled - lineStart);
+        buffer = fresh;
+        filled -= lineStart;
+        scanned -= lineStart;
+        lineStart = 0;
+        count = 0;
+        return batch;
+    }
+}

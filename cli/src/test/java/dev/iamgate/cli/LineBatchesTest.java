@@ -1,0 +1,95 @@
+package dev.iamgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lines as {@code BufferedReader.readLine} cuts them, empty ones left out, in batches. */
+class LineBatchesTest {
+
+    @Test
+    void linesEndAtLineFeedCarriageReturnOrBoth() throws IOException {
+        assertThat(lines("a\nb\r\nc\rd", 1 << 10)).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void emptyLinesAreLeftOut() throws IOException {
+        assertThat(lines("\n\na\r\n\r\n\rb\n\n", 1 << 10)).containsExactly("a", "b");
+    }
+
+    @Test
+    void aByteOrderMarkIsDroppedFromTheFirstLineOnly() throws IOException {
+        assertThat(lines("\uFEFFa\n\uFEFFb\n", 1 << 10)).containsExactly("a", "\uFEFFb");
+        assertThat(lines("\n\uFEFFb\n", 1 << 10)).containsExactly("\uFEFFb");
+    }
+
+    @Test
+    void linesLongerThanABatchAndLinesAcrossBatchesAreWhole() throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String line = "line-" + i + "-" + "x".repeat(i * 7 % 53);
+            expected.add(line);
+            text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        expected.add("y".repeat(100));
+        text.append("y".repeat(100));
+
+        assertThat(lines(text.toString(), 16)).isEqualTo(expected);
+    }
+
+    @Test
+    void aBatchEndsWhenNoMoreInputIsWaiting() throws IOException {
+        // a stream that has nothing more to give until read again, like a pipe between writes
+        InputStream trickle = new InputStream() {
+            private final byte[] data = "a\nb\n".getBytes(StandardCharsets.US_ASCII);
+            private int pos;
+
+            @Override
+            public int read() {
+                return pos < data.length ? data[pos++] : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (pos >= data.length) {
+                    return -1;
+                }
+                int n = Math.min(len, 2);
+                System.arraycopy(data, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return 0;
+            }
+        };
+        LineBatches batches = new LineBatches(trickle, 1 << 10);
+
+        LineBatches.Batch first = batches.next();
+        assertThat(first.count).isEqualTo(1);
+        assertThat(first.inputDrained).isTrue();
+        assertThat(batches.next().count).isEqualTo(1);
+        assertThat(batches.next()).isNull();
+    }
+
+    private static List<String> lines(String text, int batchBytes) throws IOException {
+        LineBatches batches = new LineBatches(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batchBytes);
+        List<String> lines = new ArrayList<>();
+        LineBatches.Batch batch;
+        while ((batch = batches.next()) != null) {
+            for (int i = 0; i < batch.count; i++) {
+                lines.add(new String(batch.bytes, batch.starts[i], batch.ends[i] - batch.starts[i], StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
+    }
+}
