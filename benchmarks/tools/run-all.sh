@@ -2,7 +2,7 @@
 # Runs every measurement quoted in BENCHMARKS.md, one after the other, into one results directory.
 # Usage (from the repository root, after `mvn -B -q package -DskipTests`):
 #   benchmarks/tools/run-all.sh benchmarks/results/$(date -u +%F)-run
-# Takes about 15 minutes. Nothing else should run on the machine meanwhile.
+# Takes about 20 minutes. Nothing else should run on the machine meanwhile.
 set -euo pipefail
 out=${1:?results directory}
 mkdir -p "$out"
@@ -22,7 +22,7 @@ jmh size            PolicySetSizeBenchmark   -f 1 -wi 5 -w 1s -i 5 -r 1s -prof g
 jmh request         RequestOverheadBenchmark -f 1 -wi 10 -w 1s -i 5 -r 1s -prof gc
 jmh compile-warm    CompileBenchmark         -f 1 -wi 5 -w 1s -i 5 -r 1s -prof gc
 jmh compile-cold    'CompileBenchmark.parseAndCompile' -bm ss -tu ms -wi 0 -i 1 -f 10
-jmh peers           'PeerBenchmark'          -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc
+jmh peers           'PeerBenchmark'          -f 1 -wi 10 -w 1s -i 5 -r 1s -prof gc
 { stamp; java -cp "$jar" dev.iamgate.bench.PolicySetFootprint 10000 --classes; stamp; } > "$out/footprint.txt" 2>&1
 echo "footprint done"
 
