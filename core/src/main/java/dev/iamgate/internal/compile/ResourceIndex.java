@@ -108,6 +108,11 @@ final class ResourceIndex {
 
     /** Positions of the statements filed under the resource's last segment, ascending. */
     int[] listing(String resource) {
+        if (keys == EMPTY.keys) {
+            // Not indexed: every statement is in others(), and hashing the resource would cost more
+            // than a small bucket's whole walk.
+            return NONE;
+        }
         int from = resource.lastIndexOf(':') + 1;
         int length = resource.length() - from;
         int mask = keys.length - 1;
