@@ -1,7 +1,5 @@
 package dev.iamgate.testing;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -17,8 +15,6 @@ import java.util.function.Supplier;
 public final class CallBudget {
 
     public static final Duration LIMIT = Duration.ofMillis(100);
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CallBudget() {}
 
@@ -52,12 +48,12 @@ public final class CallBudget {
 
     private record Outcome<T>(T value, RuntimeException failure, long nanos) {
         static <T> Outcome<T> of(Supplier<T> call) {
-            long start = THREADS.getCurrentThreadCpuTime();
+            long start = CpuBound.threadCpuNanos();
             try {
                 T value = call.get();
-                return new Outcome<>(value, null, THREADS.getCurrentThreadCpuTime() - start);
+                return new Outcome<>(value, null, CpuBound.threadCpuNanos() - start);
             } catch (RuntimeException e) {
-                return new Outcome<>(null, e, THREADS.getCurrentThreadCpuTime() - start);
+                return new Outcome<>(null, e, CpuBound.threadCpuNanos() - start);
             }
         }
     }

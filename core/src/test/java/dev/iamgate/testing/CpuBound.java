@@ -25,15 +25,20 @@ public final class CpuBound {
     public static <T> T within(Duration bound, ThrowingSupplier<T> work) {
         Duration guard = bound.multipliedBy(30).compareTo(MIN_GUARD) > 0 ? bound.multipliedBy(30) : MIN_GUARD;
         return assertTimeoutPreemptively(guard, () -> {
-            long start = THREADS.getCurrentThreadCpuTime();
+            long start = threadCpuNanos();
             T value = work.get();
-            long cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+            long cpuNanos = threadCpuNanos() - start;
             if (cpuNanos > bound.toNanos()) {
                 throw new AssertionError("took " + cpuNanos / 1_000_000 + " ms of CPU time, over the bound of "
                         + bound.toMillis() + " ms");
             }
             return value;
         });
+    }
+
+    /** The calling thread's CPU time so far, the clock of every time bound in these tests. */
+    static long threadCpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     /** {@link #within(Duration, ThrowingSupplier)} for work without a result. */
