@@ -3,6 +3,7 @@ package dev.iamgate.servlet;
 import dev.iamgate.eval.Decision;
 import dev.iamgate.servlet.internal.enforce.Enforcer;
 import dev.iamgate.servlet.internal.enforce.RequestAuthorizer;
+import dev.iamgate.servlet.internal.response.Denials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,22 @@ public final class IamGate {
     /** Whether the caller may do {@code action} on {@code resource}. */
     public static boolean isAllowed(HttpServletRequest request, String action, String resource) {
         return check(request, action, resource).isAllowed();
+    }
+
+    /**
+     * The refusal of {@code action} on {@code resource}, worded as the filter words its own, or
+     * empty when the caller may do it. For a handler that learns the resource only from the
+     * request body: a route mapped to {@code *} cannot match a Deny written for some resources,
+     * so the handler checks the named one too (CreateUser names its user in the body).
+     */
+    public static Optional<Denial> refusal(HttpServletRequest request, String action, String resource) {
+        Optional<RequestAuthorizer> authorizer = authorizer(request);
+        if (authorizer.isEmpty()) {
+            return Optional.of(Denials.notAuthenticated());
+        }
+        Decision decision = authorizer.get().decide(action, resource);
+        return decision.isAllowed() ? Optional.empty()
+                : Optional.of(Denials.accessDenied(authorizer.get().caller().principal().arn(), action, resource, decision));
     }
 
     /** The items on whose resource the caller may do {@code action}, in their order. */

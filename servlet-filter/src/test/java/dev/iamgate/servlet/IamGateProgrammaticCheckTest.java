@@ -47,6 +47,17 @@ class IamGateProgrammaticCheckTest {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
+
+        /** POST /api/directory with a user name as the body: the route is mapped to {@code *}, the name is checked here. */
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String user = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Optional<Denial> refusal = IamGate.refusal(request, "iam:CreateUser", "arn:aws:iam::123456789012:user/" + user);
+            byte[] body = refusal.map(denial -> denial.status() + " " + denial.code() + ": " + denial.message())
+                    .orElse("created " + user).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
     }
 
     @BeforeEach
@@ -82,5 +93,21 @@ class IamGateProgrammaticCheckTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("alice,team-ops,team-dev|ListTheDirectory|false");
+    }
+
+    @Test
+    void aDenyOnTheResourceNamedInTheBodyRefusesWhatTheRoutesStarResourceLetThrough() {
+        RawHttp alice = new RawHttp(port);
+        alice.post("/api/login", "user=alice");
+
+        RawHttp.Response allowed = alice.post("/api/directory", "carol");
+        RawHttp.Response denied = alice.post("/api/directory", "admin-root");
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.body()).isEqualTo("created carol");
+        assertThat(denied.status()).isEqualTo(200); // the filter let the route's * through; the servlet refused
+        assertThat(denied.body()).isEqualTo("403 AccessDenied: User: arn:aws:iam::123456789012:user/alice is not "
+                + "authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/admin-root "
+                + "with an explicit deny in an identity-based policy");
     }
 }

@@ -55,7 +55,7 @@ public record Api(
         Attempts attempts = new Attempts(throttle);
         new SignInRoutes(account, users, passwords, devices, random, attempts, clock).register(router);
         new AccountRoutes(account, users, passwords, devices).register(router);
-        new UserRoutes(database, users, passwords, attempts).register(router);
+        new UserRoutes(account, database, users, passwords, attempts).register(router);
         new PolicyRoutes(policies).register(router);
         new MfaRoutes(account, devices, attempts).register(router);
         new CredentialRoutes(accessKeys, certificates, sshKeys, serviceCredentials).register(router);

@@ -2,11 +2,16 @@ package dev.iamgate.example.api;
 
 import static dev.iamgate.example.api.Parameters.required;
 
+import dev.iamgate.example.iam.Account;
+import dev.iamgate.example.iam.ErrorCode;
 import dev.iamgate.example.iam.IamException;
+import dev.iamgate.example.iam.Names;
 import dev.iamgate.example.store.Database;
 import dev.iamgate.example.users.Passwords;
 import dev.iamgate.example.users.User;
 import dev.iamgate.example.users.Users;
+import dev.iamgate.servlet.Denial;
+import dev.iamgate.servlet.IamGate;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +26,14 @@ final class UserRoutes {
     /** ChangePassword. */
     record ChangePasswordRequest(String oldPassword, String newPassword) {}
 
+    private final Account account;
     private final Database database;
     private final Users users;
     private final Passwords passwords;
     private final Attempts attempts;
 
-    UserRoutes(Database database, Users users, Passwords passwords, Attempts attempts) {
+    UserRoutes(Account account, Database database, Users users, Passwords passwords, Attempts attempts) {
+        this.account = account;
         this.database = database;
         this.users = users;
         this.passwords = passwords;
@@ -42,7 +49,12 @@ final class UserRoutes {
 
     private Reply create(ApiRequest request) throws IOException {
         CreateUserRequest body = request.body(CreateUserRequest.class);
-        String userName = required("UserName", body.userName());
+        String userName = Names.require("UserName", required("UserName", body.userName()), Names.USER_NAME_MAX);
+        // The route's resource is *, since the name is in the body; a Deny on some user ARNs must still refuse.
+        Optional<Denial> refusal = IamGate.refusal(request.http(), "iam:CreateUser", account.userArn(userName));
+        if (refusal.isPresent()) {
+            throw new IamException(ErrorCode.ACCESS_DENIED, refusal.get().message());
+        }
         Optional<String> password = Optional.ofNullable(body.password());
         User user = database.transaction(connection -> {
             User created = users.create(connection, userName);

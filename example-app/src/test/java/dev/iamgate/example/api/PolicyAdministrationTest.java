@@ -153,4 +153,26 @@ class PolicyAdministrationTest {
         // A user without policies can sign in, and do nothing.
         assertThat(app.signIn("ken", "Long-enough-1").get("/api/users/ken").status()).isEqualTo(403);
     }
+
+    @Test
+    void aDenyOnTheUserArnNamedInTheBodyRefusesCreateUserThoughTheRouteIsMappedToStar() {
+        app.createUser("hank");
+        ApiClient admin = app.admin();
+        String policy = """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"},
+                  {"Effect": "Deny", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::*:user/admin-*"}]}""";
+        assertThat(admin.put("/api/users/hank/policies/create-but-no-admins", policy).status()).isEqualTo(200);
+        ApiClient hank = app.signIn("hank", TestApp.PASSWORD);
+
+        Response denied = hank.post("/api/users", json("UserName", "admin-eve"));
+        Response created = hank.post("/api/users", json("UserName", "eve"));
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.errorCode()).isEqualTo("AccessDenied");
+        assertThat(denied.json().path("Error").path("Message").asString()).contains("iam:CreateUser on resource: arn:aws:iam::123456789012:user/admin-eve"
+                + " with an explicit deny");
+        assertThat(app.query("SELECT user_name FROM users WHERE user_name = 'admin-eve'")).isEmpty();
+        assertThat(created.status()).isEqualTo(200);
+    }
 }
