@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 public final class CompiledStatement {
 
+    private static final CompiledCondition[] NO_CONDITIONS = new CompiledCondition[0];
+
     final StatementRef ref;
     final Effect effect;
     final ActionMatcher action;
@@ -36,7 +38,7 @@ public final class CompiledStatement {
         this.action = new ActionMatcher(source.action(), lowerCase);
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
-        this.conditions = source.conditions().stream()
+        this.conditions = source.conditions().isEmpty() ? NO_CONDITIONS : source.conditions().stream()
                 .map(condition -> CompiledCondition.compile(lowerCase.shared(condition), version))
                 .toArray(CompiledCondition[]::new);
         this.written = WrittenConditions.of(source.conditions(), source.location(), lowerCase);
