@@ -92,16 +92,35 @@ public final class ResourcePattern {
     }
 
     public boolean matches(String resource, RequestKeys keys) {
-        if (shape >= 0) {
-            int suffix = source.length() - shape - 1;
-            return resource.length() >= shape + suffix
-                    && resource.regionMatches(0, source, 0, shape)
-                    && resource.regionMatches(resource.length() - suffix, source, shape + 1, suffix);
-        }
         if (shape == LITERAL) {
             return source.equals(resource);
         }
+        if (shape >= 0) {
+            return matchesAroundStar(resource);
+        }
         return program == null || program.matches(resource, 0, resource.length(), keys);
+    }
+
+    /**
+     * A one-star pattern: the suffix compared backwards first, as ARNs differ most at their end,
+     * then the prefix; the two must not overlap.
+     */
+    private boolean matchesAroundStar(String resource) {
+        int end = resource.length() - 1;
+        if (end - (source.length() - 1 - shape) < shape - 1) {
+            return false;
+        }
+        for (int i = source.length() - 1; i > shape; i--, end--) {
+            if (source.charAt(i) != resource.charAt(end)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < shape; i++) {
+            if (source.charAt(i) != resource.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean matchesEverything() {
