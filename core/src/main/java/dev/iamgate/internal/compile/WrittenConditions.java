@@ -59,7 +59,8 @@ final class WrittenConditions {
             SourceLocation key = keyLocation(statement, condition.operator(), condition.key().text(), keyAt.line(),
                     keyAt.column());
             List<TextValue> values = condition.values();
-            boolean array = values.size() != 1 || !values.get(0).location().pointer().equals(key.pointer());
+            boolean array = values.size() != 1 || !valueLocation(key, false, 0, values.get(0).location()).equals(
+                    values.get(0).location());
             if (!key.equals(keyAt) || !condition.location().equals(keyAt)) {
                 return new WrittenConditions(null, null, List.copyOf(conditions));
             }
@@ -69,7 +70,7 @@ final class WrittenConditions {
             texts[t++] = shared.text(condition.key().text());
             for (int i = 0; i < values.size(); i++) {
                 SourceLocation at = values.get(i).location();
-                if (!valueLocation(key, array, i, at.line(), at.column()).equals(at)) {
+                if (!valueLocation(key, array, i, at).equals(at)) {
                     return new WrittenConditions(null, null, List.copyOf(conditions));
                 }
                 places[p++] = at.line();
@@ -112,6 +113,10 @@ final class WrittenConditions {
             int line, int column) {
         // The enclosing members' own lines and columns are never read through a key's location.
         return statement.member(CONDITION, 0, 0).member(operator.jsonName(), 0, 0).member(key, line, column);
+    }
+
+    private static SourceLocation valueLocation(SourceLocation key, boolean array, int index, SourceLocation at) {
+        return valueLocation(key, array, index, at.line(), at.column());
     }
 
     /** Where value {@code index} of the key at {@code key} stands: an array element, or the key's value itself. */
