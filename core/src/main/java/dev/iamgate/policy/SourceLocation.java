@@ -104,7 +104,23 @@ public final class SourceLocation {
                 || o instanceof SourceLocation other
                         && line == other.line
                         && column == other.column
-                        && pointer().equals(other.pointer());
+                        && (sameTokens(this, other) || pointer().equals(other.pointer()));
+    }
+
+    /**
+     * Whether {@code a} and {@code b} were built from equal tokens on equal parents, which makes
+     * their pointers equal without building them: a compile compares thousands of locations.
+     * Different chains can still spell the same pointer, so false is not the last word.
+     */
+    private static boolean sameTokens(SourceLocation a, SourceLocation b) {
+        while (a != b) {
+            if (a.index != b.index || !Objects.equals(a.token, b.token) || (a.parent == null) != (b.parent == null)) {
+                return false;
+            }
+            a = a.parent;
+            b = b.parent;
+        }
+        return true;
     }
 
     @Override

@@ -134,4 +134,21 @@ class ExplanationTest {
         assertThat(set.statementCount()).isEqualTo(14);
         assertThat(PolicySet.builder().build().statementCount()).isZero();
     }
+
+    @Test
+    void conditionsAreReportedAsWrittenWithTheirSourceLocations() {
+        Policy policy = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+                  "Condition":{"StringEquals":{"aws:PrincipalTag/team":["red","blue"]},
+                               "NumericLessThan":{"s3:max-keys":10}}}]}""");
+        Decision decision = PolicySet.ofIdentityPolicies(policy).explain(get("aws:PrincipalTag/team", "red"));
+
+        StatementTrace trace = decision.explanation().orElseThrow().considered().get(0);
+        assertThat(trace.conditions()).extracting(ConditionTrace::condition)
+                .isEqualTo(policy.statements().get(0).conditions());
+        assertThat(trace.conditions().get(0).condition().values()).extracting(v -> v.location().toString())
+                .containsExactly("3:57 (/Statement/0/Condition/StringEquals/aws:PrincipalTag~1team/0)",
+                        "3:63 (/Statement/0/Condition/StringEquals/aws:PrincipalTag~1team/1)");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 final class ActionMatcher {
 
     private static final String[] NO_SERVICES = new String[0];
+    private static final GlobPattern[] NO_WILDCARDS = new GlobPattern[0];
 
     private final boolean negated;
     private final Set<String> literals;
@@ -57,7 +58,7 @@ final class ActionMatcher {
             }
         }
         this.literals = Set.copyOf(literalSet);
-        this.wildcards = globs.toArray(GlobPattern[]::new);
+        this.wildcards = globs.isEmpty() ? NO_WILDCARDS : globs.toArray(GlobPattern[]::new);
         this.everything = all;
         this.wildcardServices = services.isEmpty() ? NO_SERVICES : services.toArray(String[]::new);
         this.anyService = anywhere;

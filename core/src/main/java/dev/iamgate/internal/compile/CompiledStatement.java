@@ -6,11 +6,13 @@ import dev.iamgate.eval.StatementRef;
 import dev.iamgate.eval.StatementTrace;
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.internal.condition.CompiledCondition;
+import dev.iamgate.policy.Condition;
 import dev.iamgate.policy.Effect;
 import dev.iamgate.policy.PolicyVersion;
 import dev.iamgate.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One statement in evaluable form: every pattern and condition value parsed once, and the
@@ -18,12 +20,16 @@ import java.util.List;
  */
 public final class CompiledStatement {
 
+    private static final CompiledCondition[] NO_CONDITIONS = new CompiledCondition[0];
+
     final StatementRef ref;
     final Effect effect;
     final ActionMatcher action;
     private final ResourceMatcher resource;
     final PrincipalMatcher principal;
     private final CompiledCondition[] conditions;
+    /** The same conditions as written, for explanations only. */
+    private final WrittenConditions written;
     private final Decision decision;
 
     CompiledStatement(StatementRef ref, Statement source, PolicyVersion version, LowerCaseTexts lowerCase) {
@@ -32,9 +38,10 @@ public final class CompiledStatement {
         this.action = new ActionMatcher(source.action(), lowerCase);
         this.resource = new ResourceMatcher(source.resource(), version);
         this.principal = PrincipalMatcher.of(source.principal());
-        this.conditions = source.conditions().stream()
+        this.conditions = source.conditions().isEmpty() ? NO_CONDITIONS : source.conditions().stream()
                 .map(condition -> CompiledCondition.compile(lowerCase.shared(condition), version))
                 .toArray(CompiledCondition[]::new);
+        this.written = WrittenConditions.of(source.conditions(), source.location(), lowerCase);
         this.decision = Decision.decidedBy(ref);
     }
 
@@ -64,13 +71,15 @@ public final class CompiledStatement {
     /** The full account of how this statement fared, for explanations. */
     StatementTrace trace(String requestResource, boolean principalMatched, RequestKeys keys) {
         boolean resourceMatched = resource.matches(requestResource, keys);
+        List<Condition> asWritten = written.conditions(ref.location(), conditions);
         List<ConditionTrace> traces = new ArrayList<>(conditions.length);
         boolean allHold = true;
-        for (CompiledCondition condition : conditions) {
-            boolean satisfied = condition.test(keys);
+        for (int i = 0; i < conditions.length; i++) {
+            boolean satisfied = conditions[i].test(keys);
             allHold &= satisfied;
-            String lowerKey = condition.source().key().text().toLowerCase(java.util.Locale.ROOT);
-            traces.add(new ConditionTrace(condition.source(), satisfied, keys.values(lowerKey)));
+            Condition condition = asWritten.get(i);
+            String lowerKey = condition.key().text().toLowerCase(Locale.ROOT);
+            traces.add(new ConditionTrace(condition, satisfied, keys.values(lowerKey)));
         }
         return new StatementTrace(ref, resourceMatched, principalMatched, traces,
                 resourceMatched && principalMatched && allHold);

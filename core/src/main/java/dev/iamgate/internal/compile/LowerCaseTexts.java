@@ -27,7 +27,7 @@ final class LowerCaseTexts {
 
     /**
      * {@code condition} with its operator, key and values holding the objects this compilation
-     * already met (equal values, same locations): the compiled set keeps conditions for explanations.
+     * already met (equal values, same locations): what a compiled condition keeps of them is shared.
      */
     Condition shared(Condition condition) {
         List<TextValue> values = new ArrayList<>(condition.values().size());
@@ -38,8 +38,14 @@ final class LowerCaseTexts {
         return new Condition(operator, shared(condition.key()), values, condition.location());
     }
 
+    /** {@code text}, one string for all equal texts. */
+    String text(String text) {
+        String known = shared.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+
     private TextValue shared(TextValue value) {
-        String text = shared.putIfAbsent(value.text(), value.text());
-        return text == null || text == value.text() ? value : new TextValue(text, value.location());
+        String text = text(value.text());
+        return text == value.text() ? value : new TextValue(text, value.location());
     }
 }

@@ -3,6 +3,7 @@ package dev.iamgate.internal.condition;
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.internal.match.VariableKeys;
 import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.ConditionOperator;
 import dev.iamgate.policy.PolicyVersion;
 import dev.iamgate.policy.TextValue;
 import java.util.Locale;
@@ -92,6 +93,9 @@ public sealed interface CompiledCondition
     /** Whether the request satisfies this condition. */
     boolean test(RequestKeys keys);
 
-    /** The condition this was compiled from, for explanations. */
-    Condition source();
+    /**
+     * The operator this was compiled from. The key and values as written are not kept here: a
+     * compiled set keeps them compactly per statement, for explanations.
+     */
+    ConditionOperator operator();
 }

@@ -24,30 +24,22 @@ public final class IpAddressCondition extends KeyedCondition implements Compiled
 
     private static final long[] NONE = new long[0];
 
-    /** IPv4 ranges: network (already masked) and mask, unsigned 32-bit values in longs. */
-    private final long[] v4Networks;
-    private final long[] v4Masks;
-    /** IPv6 ranges: network (already masked) and mask, upper and lower 64 bits. */
-    private final long[] v6NetworksHigh;
-    private final long[] v6NetworksLow;
-    private final long[] v6MasksHigh;
-    private final long[] v6MasksLow;
+    /** IPv4 ranges, one long each: the network (already masked) in the upper 32 bits, the mask in the lower. */
+    private final long[] v4;
+    /** IPv6 ranges, four longs each: network (already masked) upper and lower 64 bits, mask upper and lower. */
+    private final long[] v6;
     private final boolean everyPolicyValueParsed;
 
     IpAddressCondition(Condition source) {
         super(source);
-        List<long[]> v4 = new ArrayList<>();
-        List<long[]> v6 = new ArrayList<>();
+        List<long[]> v4Ranges = new ArrayList<>();
+        List<long[]> v6Ranges = new ArrayList<>();
         for (TextValue value : source.values()) {
-            compileRange(value.text(), v4, v6);
+            compileRange(value.text(), v4Ranges, v6Ranges);
         }
-        v4Networks = column(v4, 0);
-        v4Masks = column(v4, 1);
-        v6NetworksHigh = column(v6, 0);
-        v6NetworksLow = column(v6, 1);
-        v6MasksHigh = column(v6, 2);
-        v6MasksLow = column(v6, 3);
-        everyPolicyValueParsed = v4.size() + v6.size() == source.values().size();
+        v4 = flat(v4Ranges);
+        v6 = flat(v6Ranges);
+        everyPolicyValueParsed = v4Ranges.size() + v6Ranges.size() == source.values().size();
     }
 
     @Override
@@ -73,7 +65,7 @@ public final class IpAddressCondition extends KeyedCondition implements Compiled
             long address = IpAddresses.ipv4(text, 0, end);
             if (address >= 0) {
                 long mask = prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
-                v4.add(new long[] {address & mask, mask});
+                v4.add(new long[] {(address & mask) << 32 | mask});
             }
             return;
         }
@@ -104,43 +96,44 @@ public final class IpAddressCondition extends KeyedCondition implements Compiled
         return value <= max ? value : -1;
     }
 
-    private static long[] column(List<long[]> rows, int index) {
+    /** The rows one after the other, in one array: a compiled set keeps thousands of these. */
+    private static long[] flat(List<long[]> rows) {
         if (rows.isEmpty()) {
             return NONE;
         }
-        long[] column = new long[rows.size()];
-        for (int i = 0; i < column.length; i++) {
-            column[i] = rows.get(i)[index];
+        int width = rows.get(0).length;
+        long[] flat = new long[rows.size() * width];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, flat, i * width, width);
         }
-        return column;
+        return flat;
     }
 
     @Override
     boolean matchesAny(String requestValue, RequestKeys keys) {
         int length = requestValue.length();
         if (requestValue.indexOf(':') >= 0) {
-            if (v6MasksHigh.length == 0
-                    || IpAddresses.ipv6(requestValue, 0, length, IpAddresses.VALID) == 0) {
+            if (v6.length == 0 || IpAddresses.ipv6(requestValue, 0, length, IpAddresses.VALID) == 0) {
                 return false;
             }
             long high = IpAddresses.ipv6(requestValue, 0, length, IpAddresses.HIGH);
             long low = IpAddresses.ipv6(requestValue, 0, length, IpAddresses.LOW);
-            for (int i = 0; i < v6MasksHigh.length; i++) {
-                if ((high & v6MasksHigh[i]) == v6NetworksHigh[i] && (low & v6MasksLow[i]) == v6NetworksLow[i]) {
+            for (int i = 0; i < v6.length; i += 4) {
+                if ((high & v6[i + 2]) == v6[i] && (low & v6[i + 3]) == v6[i + 1]) {
                     return true;
                 }
             }
             return false;
         }
-        if (v4Masks.length == 0) {
+        if (v4.length == 0) {
             return false;
         }
         long address = IpAddresses.ipv4(requestValue, 0, length);
         if (address < 0) {
             return false;
         }
-        for (int i = 0; i < v4Masks.length; i++) {
-            if ((address & v4Masks[i]) == v4Networks[i]) {
+        for (long range : v4) {
+            if ((address & (range & 0xFFFF_FFFFL)) == range >>> 32) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.iamgate.internal.condition;
 
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.ConditionOperator;
 import dev.iamgate.policy.SetQualifier;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +20,14 @@ abstract sealed class KeyedCondition
                 IpAddressCondition,
                 ArnCondition {
 
-    private final Condition source;
+    private final ConditionOperator operator;
     private final String lowerCaseKey;
     private final SetQualifier qualifier;
     private final boolean ifExists;
     private final boolean negated;
 
     KeyedCondition(Condition source) {
-        this.source = source;
+        this.operator = source.operator();
         // interned: a set repeats a few keys thousands of times, and the JVM's table drops them with it
         this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT).intern();
         this.qualifier = source.operator().qualifier();
@@ -86,14 +87,13 @@ abstract sealed class KeyedCondition
         return matchesAny(requestValue, keys);
     }
 
-    /** See {@link CompiledCondition#source}. */
-    public final Condition source() {
-        return source;
+    /** See {@link CompiledCondition#operator}. */
+    public final ConditionOperator operator() {
+        return operator;
     }
 
     @Override
     public final String toString() {
-        return source.operator().jsonName() + " " + source.key().text() + " " + source.values().size()
-                + " value(s)";
+        return operator.jsonName() + " " + lowerCaseKey;
     }
 }

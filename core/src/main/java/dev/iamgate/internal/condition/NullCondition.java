@@ -2,6 +2,7 @@ package dev.iamgate.internal.condition;
 
 import dev.iamgate.internal.RequestKeys;
 import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.ConditionOperator;
 import dev.iamgate.policy.TextValue;
 import java.util.Locale;
 
@@ -16,14 +17,14 @@ import java.util.Locale;
  */
 public final class NullCondition implements CompiledCondition {
 
-    private final Condition source;
+    private final ConditionOperator operator;
     private final String lowerCaseKey;
     private final boolean whenAbsent;
     private final boolean whenPresent;
 
     NullCondition(Condition source) {
-        this.source = source;
-        this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT);
+        this.operator = source.operator();
+        this.lowerCaseKey = source.key().text().toLowerCase(Locale.ROOT).intern();
         boolean absent = false;
         boolean present = false;
         for (TextValue value : source.values()) {
@@ -40,13 +41,12 @@ public final class NullCondition implements CompiledCondition {
     }
 
     @Override
-    public Condition source() {
-        return source;
+    public ConditionOperator operator() {
+        return operator;
     }
 
     @Override
     public String toString() {
-        return source.operator().jsonName() + " " + source.key().text() + " " + source.values().size()
-                + " value(s)";
+        return operator.jsonName() + " " + lowerCaseKey;
     }
 }

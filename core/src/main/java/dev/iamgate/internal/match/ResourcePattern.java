@@ -24,27 +24,45 @@ import dev.iamgate.internal.RequestKeys;
  */
 public final class ResourcePattern {
 
-    private final String source;
-    /** Null for {@code "*"} and for a literal ARN. */
-    private final GlobProgram program;
-    /** Whether the pattern has no wildcard and no variable, so equality decides. */
-    private final boolean literal;
+    /** {@link #shape} of a pattern matched by its program, or of {@code "*"}. */
+    private static final int PROGRAM = -2;
+    /** {@link #shape} of a pattern without wildcard or variable, so that equality decides. */
+    private static final int LITERAL = -1;
 
-    private ResourcePattern(String source, GlobProgram program, boolean literal) {
+    private final String source;
+    /** Null for {@code "*"}, a literal ARN and a one-star pattern. */
+    private final GlobProgram program;
+    /**
+     * {@link #PROGRAM}, {@link #LITERAL}, or the index of the only wildcard of a pattern whose one
+     * {@code *} crosses colons ({@code arn:aws:s3:::bucket/*}, {@code arn:aws:iam::*:user/alice}):
+     * a prefix and a suffix compared in place decide, with no program to keep.
+     */
+    private final int shape;
+
+    private ResourcePattern(String source, GlobProgram program, int shape) {
         this.source = source;
         this.program = program;
-        this.literal = literal;
+        this.shape = shape;
     }
 
     public static ResourcePattern compile(String text, boolean variablesEnabled) {
         if (text.equals("*")) {
-            return new ResourcePattern(text, null, false);
-        }
-        // A plain ARN (the common case in large sets) needs no program: String.equals is the match.
-        if (text.indexOf('*') < 0 && text.indexOf('?') < 0 && !(variablesEnabled && text.contains("${"))) {
-            return new ResourcePattern(text, null, true);
+            return new ResourcePattern(text, null, PROGRAM);
         }
         int resourcePart = afterFifthColon(text);
+        // A plain ARN, or one with a single colon-crossing star (the common cases in large sets),
+        // needs no program: comparing in place is the match.
+        if (text.indexOf('?') < 0 && !(variablesEnabled && text.contains("${"))) {
+            int star = text.indexOf('*');
+            if (star < 0) {
+                return new ResourcePattern(text, null, LITERAL);
+            }
+            boolean crossesColons = resourcePart >= 0 && star >= resourcePart
+                    || star + 1 == text.length() || text.charAt(star + 1) == ':';
+            if (crossesColons && text.indexOf('*', star + 1) < 0) {
+                return new ResourcePattern(text, null, star);
+            }
+        }
         int headEnd = resourcePart < 0 ? text.length() : resourcePart;
         GlobProgram.Builder builder = new GlobProgram.Builder(false);
         int i = 0;
@@ -70,18 +88,43 @@ public final class ResourcePattern {
         if (resourcePart >= 0) {
             VariableParser.parse(text, resourcePart, variablesEnabled, builder);
         }
-        return new ResourcePattern(text, builder.build(), false);
+        return new ResourcePattern(text, builder.build(), PROGRAM);
     }
 
     public boolean matches(String resource, RequestKeys keys) {
-        if (literal) {
+        if (shape == LITERAL) {
             return source.equals(resource);
+        }
+        if (shape >= 0) {
+            return matchesAroundStar(resource);
         }
         return program == null || program.matches(resource, 0, resource.length(), keys);
     }
 
+    /**
+     * A one-star pattern: the suffix compared backwards first, as ARNs differ most at their end,
+     * then the prefix; the two must not overlap.
+     */
+    private boolean matchesAroundStar(String resource) {
+        int end = resource.length() - 1;
+        if (end - (source.length() - 1 - shape) < shape - 1) {
+            return false;
+        }
+        for (int i = source.length() - 1; i > shape; i--, end--) {
+            if (source.charAt(i) != resource.charAt(end)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < shape; i++) {
+            if (source.charAt(i) != resource.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean matchesEverything() {
-        return program == null && !literal;
+        return program == null && shape == PROGRAM;
     }
 
     /** The policy text as written. */

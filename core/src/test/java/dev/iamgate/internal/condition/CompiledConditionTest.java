@@ -32,7 +32,7 @@ class CompiledConditionTest {
             case NULL -> NullCondition.class;
         };
         assertThat(compiled).isExactlyInstanceOf(expected);
-        assertThat(compiled.source()).isSameAs(source);
+        assertThat(compiled.operator()).isEqualTo(source.operator());
         assertThat(compiled.toString()).contains(type.jsonName(), "k");
     }
 

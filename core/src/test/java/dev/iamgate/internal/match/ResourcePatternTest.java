@@ -52,6 +52,20 @@ class ResourcePatternTest {
     }
 
     @Test
+    void aSingleColonCrossingStarNeedsTheWholePrefixAndSuffixWithoutOverlap() {
+        assertThat(matches("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/")).isTrue();
+        assertThat(matches("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a:b/c")).isTrue();
+        assertThat(matches("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket")).isFalse();
+        assertThat(matches("arn:aws:s3:::bucket/*", "arn:aws:s3:::Bucket/key")).isFalse();
+        assertThat(matches("arn:aws:iam::*:user/alice", "arn:aws:iam:::user/alice")).isTrue();
+        assertThat(matches("arn:aws:iam::*:user/alice", "arn:aws:iam::user/alice")).isFalse();
+        assertThat(matches("arn:aws:iam::*:user/alice", "arn:aws:iam::1:2:user/alice")).isTrue();
+        assertThat(matches("arn:aws:iam::*:user/alice", "arn:aws:iam::1:user/alicE")).isFalse();
+        assertThat(matches("arn:aws:s3:::b/*/x", "arn:aws:s3:::b/k/x")).isTrue();
+        assertThat(matches("arn:aws:s3:::b/*/x", "arn:aws:s3:::b/x")).isFalse();
+    }
+
+    @Test
     void starInsideSegmentDoesNotCrossColons() {
         assertThat(matches("arn:aws:s*s:::b", "arn:aws:sqs:::b")).isTrue();
         assertThat(matches("arn:aws:s*s:::b", "arn:aws:sx:s:::b")).isFalse();
