@@ -149,7 +149,8 @@ final class JsonDoc {
             List<Node> elements = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                 TokenStreamLocation at = parser.currentTokenLocation();
-                elements.add(value(parser, t, location.element(elements.size(), at.getLineNr(), at.getColumnNr())));
+                SourceLocation element = location.element(elements.size(), at.getLineNr(), at.getColumnNr());
+                elements.add(value(parser, t, element));
             }
             return new Arr(List.copyOf(elements), location);
         }

@@ -68,13 +68,21 @@ final class PatternCover {
     /** {@link #covers(String, String, boolean)} of two patterns read by the same {@link Reader}. */
     static boolean covers(Glob wide, Glob narrow) {
         if (wide.text.equals(STAR)
-                || (wide.ignoreCase ? wide.text.equalsIgnoreCase(narrow.text) : wide.text.equals(narrow.text))) {
+                || (wide.ignoreCase ? sameIgnoringCase(wide, narrow) : wide.text.equals(narrow.text))) {
             return true;
         }
         if (wide.literal) {
             return false; // a literal covers only itself, and it is not equal
         }
         return covers(wide.tokens(), narrow.tokens());
+    }
+
+    private static boolean sameIgnoringCase(Glob a, Glob b) {
+        // ASCII text equals ignoring case exactly when its lower case does; equalsIgnoreCase also
+        // equates some non-ASCII letters with ASCII ones (the long s with s)
+        return a.asciiLowerCase != null && b.asciiLowerCase != null
+                ? a.asciiLowerCase.equals(b.asciiLowerCase)
+                : a.text.equalsIgnoreCase(b.text);
     }
 
     /** {@link #coversArn(String, String)} of two patterns read by the same {@link Reader}. */
@@ -146,6 +154,15 @@ final class PatternCover {
         return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && !pattern.contains("${");
     }
 
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A pattern read into tokens once (when first compared with a pattern it is not equal to), to
      * be compared with many others: a literal character as itself (escapes as the character they
@@ -156,6 +173,8 @@ final class PatternCover {
         private final String text;
         private final boolean ignoreCase;
         private final boolean literal;
+        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
+        private final String asciiLowerCase;
         private final Reader reader;
         private int[] tokens;
 
@@ -163,11 +182,17 @@ final class PatternCover {
             this.text = text;
             this.ignoreCase = ignoreCase;
             this.literal = isLiteral(text);
+            this.asciiLowerCase = ignoreCase && isAscii(text) ? text.toLowerCase(Locale.ROOT) : null;
             this.reader = reader;
         }
 
         String text() {
             return text;
+        }
+
+        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
+        String asciiLowerCase() {
+            return asciiLowerCase;
         }
 
         /** Neither wildcard nor variable: it covers only equal text. */
@@ -177,7 +202,8 @@ final class PatternCover {
 
         private int[] tokens() {
             if (tokens == null) {
-                tokens = reader.tokens(ignoreCase ? text.toLowerCase(Locale.ROOT) : text);
+                tokens = reader.tokens(asciiLowerCase != null ? asciiLowerCase
+                        : ignoreCase ? text.toLowerCase(Locale.ROOT) : text);
             }
             return tokens;
         }

@@ -97,8 +97,8 @@ final class RedundantStatementCheck implements PolicyCheck {
         boolean covers(Shape narrow) {
             return effect == narrow.effect
                     && samePrincipals(narrow)
-                    && actionsCover(narrow)
                     && resourcesCover(narrow)
+                    && actionsCover(narrow)
                     // this statement asks for no condition the narrow one does not ask for too
                     && narrow.conditions().containsAll(conditions());
         }
@@ -123,10 +123,10 @@ final class RedundantStatementCheck implements PolicyCheck {
             }
             Set<String> keys = new HashSet<>();
             for (Glob action : actions) {
-                if (!action.literal() || !isAscii(action.text())) {
+                if (!action.literal() || action.asciiLowerCase() == null) {
                     return null;
                 }
-                keys.add(action.text().toLowerCase(Locale.ROOT));
+                keys.add(action.asciiLowerCase());
             }
             return keys;
         }
@@ -134,14 +134,11 @@ final class RedundantStatementCheck implements PolicyCheck {
         /**
          * The key a covering statement's {@link #literalActions} must hold: the first Action
          * entry lower-cased, when it is ASCII (a literal matches it exactly when it equals it
-         * ignoring case, which for ASCII text is equality once lower-cased). Null when any statement may cover this
-         * one as far as actions go.
+         * ignoring case, which for ASCII text is equality once lower-cased). Null when any
+         * statement may cover this one as far as actions go.
          */
         private String firstActionKey() {
-            if (actionNegated || actions.length == 0 || !isAscii(actions[0].text())) {
-                return null;
-            }
-            return actions[0].text().toLowerCase(Locale.ROOT);
+            return actionNegated || actions.length == 0 ? null : actions[0].asciiLowerCase();
         }
 
         private boolean samePrincipals(Shape other) {
@@ -226,15 +223,6 @@ final class RedundantStatementCheck implements PolicyCheck {
             }
             return merged;
         }
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Set<String> principals(PrincipalElement element) {
