@@ -6,8 +6,12 @@ import dev.iamgate.validate.Finding;
 import dev.iamgate.validate.PolicyValidator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The redundant-statement check compares each statement only with the statements that may cover
@@ -29,24 +33,22 @@ class RedundantStatementCheckTest {
                 + ", \"Resource\": \"" + resource + "\"}";
     }
 
-    @Test
-    void theFirstCoveringStatementIsNamedWhenAWildcardActionComesFirst() {
-        assertThat(redundancies(
-                allow("Wildcard", "\"s3:*\"", "*"),
-                allow("Literal", "[\"s3:PutObject\", \"S3:GETOBJECT\"]", "arn:aws:s3:::bucket/*"),
-                allow("Narrow", "\"s3:GetObject\"", "arn:aws:s3:::bucket/photo")))
-                .containsExactly(
+    /** The wildcard statement found through the unindexed list, the literal one through the index. */
+    static Stream<Arguments> wildcardOrLiteralFirst() {
+        String literal = allow("Literal", "[\"s3:PutObject\", \"S3:GETOBJECT\"]", "arn:aws:s3:::bucket/*");
+        String narrow = allow("Narrow", "\"s3:GetObject\"", "arn:aws:s3:::bucket/photo");
+        return Stream.of(
+                Arguments.of(List.of(allow("Wildcard", "\"s3:*\"", "*"), literal, narrow), List.of(
                         "Statement Literal is already covered by statement Wildcard on line 2.",
-                        "Statement Narrow is already covered by statement Wildcard on line 2.");
+                        "Statement Narrow is already covered by statement Wildcard on line 2.")),
+                Arguments.of(List.of(literal, allow("Wildcard", "\"s3:*\"", "arn:aws:s3:::bucket/photo"), narrow),
+                        List.of("Statement Narrow is already covered by statement Literal on line 2.")));
     }
 
-    @Test
-    void theFirstCoveringStatementIsNamedWhenALiteralActionComesFirst() {
-        assertThat(redundancies(
-                allow("Literal", "[\"s3:PutObject\", \"S3:GETOBJECT\"]", "arn:aws:s3:::bucket/*"),
-                allow("Wildcard", "\"s3:*\"", "arn:aws:s3:::bucket/photo"),
-                allow("Narrow", "\"s3:GetObject\"", "arn:aws:s3:::bucket/photo")))
-                .containsExactly("Statement Narrow is already covered by statement Literal on line 2.");
+    @ParameterizedTest
+    @MethodSource("wildcardOrLiteralFirst")
+    void theFirstCoveringStatementInDocumentOrderIsNamed(List<String> statements, List<String> expected) {
+        assertThat(redundancies(statements.toArray(String[]::new))).containsExactlyElementsOf(expected);
     }
 
     @Test
