@@ -33,7 +33,7 @@ final class RedundantStatementCheck implements PolicyCheck {
         if (statements.size() > PatternCover.MAX_PAIRWISE) {
             return;
         }
-        // every pair is compared: each statement is read once, not once per pair
+        // each statement is read once, then compared only with the statements that may cover it
         PatternCover.Reader reader = new PatternCover.Reader();
         List<Shape> shapes = new ArrayList<>(statements.size());
         for (Statement statement : statements) {
