@@ -33,6 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code parse} and {@code compile}: the two halves on their own.
  *   <li>{@code validate}: {@link PolicyValidator} (Access Analyzer-style findings) over every
  *       document, which {@code iamgate validate} runs; not on the filter's reload path.
+ *   <li>{@code parseValidateAndCompile}: a reload that also validates every document before
+ *       compiling the set (findings are consumed, not acted on): issue 6's "parse + validate +
+ *       compile" figure, measured in one piece.
  * </ul>
  *
  * Warm: {@code java -jar benchmarks/target/benchmarks.jar CompileBenchmark}. In a fresh JVM (one
@@ -87,6 +90,17 @@ public class CompileBenchmark {
             ValidationReport report = PolicyValidator.validate(document);
             sink.consume(report);
         }
+    }
+
+    @Benchmark
+    public PolicySet parseValidateAndCompile(Blackhole sink) {
+        Policy[] policies = new Policy[documents.size()];
+        for (int i = 0; i < policies.length; i++) {
+            String document = documents.get(i);
+            sink.consume(PolicyValidator.validate(document));
+            policies[i] = PolicyParser.parse(document, GeneratedPolicySet.documentName(i));
+        }
+        return PolicySet.ofIdentityPolicies(policies);
     }
 
     private static Policy[] parseEach(List<String> documents) {

@@ -30,12 +30,15 @@ final class ConditionValueChecks implements PolicyCheck {
             for (Condition condition : statement.conditions()) {
                 context.doc().at(condition.location().pointer())
                         .ifPresent(node -> json(condition, node, findings));
-                for (TextValue value : condition.values()) {
+                IpRange[] ranges = ipRanges(condition);
+                List<TextValue> values = condition.values();
+                for (int i = 0; i < values.size(); i++) {
+                    TextValue value = values.get(i);
                     // a variable makes the value unknowable, except that a String operator's
                     // wildcards stay wildcards around it; VariableChecks reports the variable
                     if (!VariableRefs.mentions(value.text())
                             || condition.operator().type().family() == OperatorFamily.STRING) {
-                        value(condition, value, findings);
+                        value(condition, value, ranges == null ? null : ranges[i], findings);
                     }
                 }
                 if (condition.operator().type() == OperatorType.BOOL
@@ -44,7 +47,7 @@ final class ConditionValueChecks implements PolicyCheck {
                             Quote.name(condition.key().text()) + " has " + condition.values().size()
                                     + " Bool values; give one, true or false.");
                 }
-                privateRanges(condition, findings);
+                privateRanges(condition, ranges, findings);
                 repeated(condition, findings);
             }
         }
@@ -74,7 +77,25 @@ final class ConditionValueChecks implements PolicyCheck {
         }
     }
 
-    private static void value(Condition condition, TextValue value, Findings findings) {
+    /**
+     * Each value of an IpAddress or NotIpAddress condition read as a range, null where it is not
+     * one; null for other operators. Read once: two checks look at each range.
+     */
+    private static IpRange[] ipRanges(Condition condition) {
+        if (condition.operator().type().family() != OperatorFamily.IP_ADDRESS) {
+            return null;
+        }
+        List<TextValue> values = condition.values();
+        IpRange[] ranges = new IpRange[values.size()];
+        for (int i = 0; i < ranges.length; i++) {
+            String text = values.get(i).text();
+            ranges[i] = ValueSemantics.isIpRange(text) ? IpRange.parse(text) : null;
+        }
+        return ranges;
+    }
+
+    /** {@code range}: the value read as an IP range, for IP operators ({@link #ipRanges}). */
+    private static void value(Condition condition, TextValue value, IpRange range, Findings findings) {
         String text = value.text();
         OperatorType type = condition.operator().type();
         String operator = condition.operator().jsonName();
@@ -103,7 +124,7 @@ final class ConditionValueChecks implements PolicyCheck {
                             + " never matches.");
                 }
             }
-            case IP_ADDRESS -> ipRange(operator, value, findings);
+            case IP_ADDRESS -> ipRange(operator, value, range, findings);
             case BINARY -> {
                 if (!ValueSemantics.isBase64(text)) {
                     findings.report(CheckId.TYPE_MISMATCH_BINARY, value.location(), operator
@@ -125,14 +146,13 @@ final class ConditionValueChecks implements PolicyCheck {
         }
     }
 
-    private static void ipRange(String operator, TextValue value, Findings findings) {
-        if (!ValueSemantics.isIpRange(value.text())) {
+    private static void ipRange(String operator, TextValue value, IpRange range, Findings findings) {
+        if (range == null) {
             findings.report(CheckId.TYPE_MISMATCH_IP_RANGE, value.location(), operator + " value "
                     + Quote.of(value.text()) + " is not an IP address or CIDR range, so it never"
                     + " matches.");
             return;
         }
-        IpRange range = IpRange.parse(value.text());
         if (range.hasHostBits()) {
             findings.report(CheckId.IMPROVE_IP_RANGE, value.location(), Quote.of(value.text())
                     + " has host bits set past its prefix; it means " + range.network() + ".");
@@ -140,16 +160,15 @@ final class ConditionValueChecks implements PolicyCheck {
     }
 
     /** aws:SourceIp holds the public address AWS sees; private ranges never match it. */
-    private static void privateRanges(Condition condition, Findings findings) {
+    private static void privateRanges(Condition condition, IpRange[] ranges, Findings findings) {
         OperatorType type = condition.operator().type();
         if ((type != OperatorType.IP_ADDRESS && type != OperatorType.NOT_IP_ADDRESS)
                 || !condition.key().text().equalsIgnoreCase(SOURCE_IP)
                 || condition.values().isEmpty()) {
             return;
         }
-        for (TextValue value : condition.values()) {
-            if (!ValueSemantics.isIpRange(value.text())
-                    || !IpRange.parse(value.text()).isPrivate()) {
+        for (IpRange range : ranges) {
+            if (range == null || !range.isPrivate()) {
                 return;
             }
         }

@@ -37,6 +37,9 @@ final class DocumentChecks implements PolicyCheck {
         boolean whitespaceCounts =
                 kind == PolicyKind.SERVICE_CONTROL || kind == PolicyKind.RESOURCE_CONTROL;
         String text = context.text();
+        if (text.length() <= limit) {
+            return; // neither count exceeds the number of chars
+        }
         int size = whitespaceCounts
                 ? text.codePointCount(0, text.length())
                 : PolicySizes.withoutWhitespace(text);

@@ -59,7 +59,8 @@ final class JsonDoc {
     /** Reads a document the policy parser has accepted, so it is well-formed JSON. */
     static JsonDoc read(String json) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
-            return new JsonDoc(value(parser, parser.nextToken(), ""));
+            JsonToken first = parser.nextToken();
+            return new JsonDoc(value(parser, first, location(parser, new SourceLocation("", 0, 0))));
         }
     }
 
@@ -88,11 +89,6 @@ final class JsonDoc {
         return at(pointer).flatMap(n -> n instanceof Obj obj ? obj.member(name) : Optional.empty());
     }
 
-    /** The pointer to member {@code name} of the value at {@code parent}. */
-    static String pointer(String parent, String name) {
-        return parent + '/' + name.replace("~", "~0").replace("/", "~1");
-    }
-
     /** The last reference token of a pointer, unescaped: the member name it ends with. */
     static String lastToken(String pointer) {
         return unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
@@ -100,7 +96,8 @@ final class JsonDoc {
 
     private static Node child(Node node, String token) {
         if (node instanceof Obj obj) {
-            return obj.member(token).map(Member::value).orElse(null);
+            Member member = obj.byName().get(token);
+            return member == null ? null : member.value();
         }
         if (node instanceof Arr arr) {
             int index = index(token);
@@ -128,17 +125,21 @@ final class JsonDoc {
         return token.replace("~1", "/").replace("~0", "~");
     }
 
-    private static Node value(JsonParser parser, JsonToken token, String pointer) {
-        SourceLocation location = location(parser, pointer);
+    /**
+     * The value whose first token is {@code token}, standing at {@code location}. Locations are
+     * made from their parents', so that a pointer is built only when a finding shows it.
+     */
+    private static Node value(JsonParser parser, JsonToken token, SourceLocation location) {
         if (token == JsonToken.START_OBJECT) {
             List<Member> members = new ArrayList<>();
             Map<String, Member> byName = new HashMap<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                 String name = parser.currentName();
-                String memberPointer = pointer(pointer, name);
-                SourceLocation nameLocation = location(parser, memberPointer);
+                TokenStreamLocation at = parser.currentTokenLocation();
+                SourceLocation nameLocation = location.member(name, at.getLineNr(), at.getColumnNr());
+                JsonToken valueToken = parser.nextToken();
                 Member member = new Member(name, nameLocation,
-                        value(parser, parser.nextToken(), memberPointer));
+                        value(parser, valueToken, location(parser, nameLocation)));
                 members.add(member);
                 byName.put(name, member);
             }
@@ -147,15 +148,18 @@ final class JsonDoc {
         if (token == JsonToken.START_ARRAY) {
             List<Node> elements = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                elements.add(value(parser, t, pointer + '/' + elements.size()));
+                TokenStreamLocation at = parser.currentTokenLocation();
+                SourceLocation element = location.element(elements.size(), at.getLineNr(), at.getColumnNr());
+                elements.add(value(parser, t, element));
             }
             return new Arr(List.copyOf(elements), location);
         }
         return new Scalar(token, parser.getString(), location);
     }
 
-    private static SourceLocation location(JsonParser parser, String pointer) {
+    /** {@code pointer}'s location moved to the current token. */
+    private static SourceLocation location(JsonParser parser, SourceLocation pointer) {
         TokenStreamLocation at = parser.currentTokenLocation();
-        return new SourceLocation(pointer, at.getLineNr(), at.getColumnNr());
+        return pointer.at(at.getLineNr(), at.getColumnNr());
     }
 }

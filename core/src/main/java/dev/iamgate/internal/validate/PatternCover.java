@@ -49,21 +49,89 @@ final class PatternCover {
         if (isLiteral(wide)) {
             return false; // a literal covers only itself, and it is not equal
         }
-        Map<String, Integer> variables = new HashMap<>();
-        int[] a = tokens(ignoreCase ? wide.toLowerCase(Locale.ROOT) : wide, variables);
-        int[] b = tokens(ignoreCase ? narrow.toLowerCase(Locale.ROOT) : narrow, variables);
+        Reader reader = new Reader();
+        return covers(reader.glob(wide, ignoreCase), reader.glob(narrow, ignoreCase));
+    }
+
+    /**
+     * Whether resource pattern {@code wide} matches every ARN {@code narrow} matches: part by part
+     * over the six parts of an ARN, since a {@code *} does not cross the first five colons.
+     */
+    static boolean coversArn(String wide, String narrow) {
+        if (wide.equals(STAR) || wide.equals(narrow)) {
+            return true;
+        }
+        Reader reader = new Reader();
+        return coversArn(reader.arn(wide), reader.arn(narrow));
+    }
+
+    /** {@link #covers(String, String, boolean)} of two patterns read by the same {@link Reader}. */
+    static boolean covers(Glob wide, Glob narrow) {
+        if (wide.text.equals(STAR)
+                || (wide.ignoreCase ? sameIgnoringCase(wide, narrow) : wide.text.equals(narrow.text))) {
+            return true;
+        }
+        if (wide.literal) {
+            return false; // a literal covers only itself, and it is not equal
+        }
+        return covers(wide.tokens(), narrow.tokens());
+    }
+
+    private static boolean sameIgnoringCase(Glob a, Glob b) {
+        // ASCII text equals ignoring case exactly when its lower case does; equalsIgnoreCase also
+        // equates some non-ASCII letters with ASCII ones (the long s with s)
+        return a.asciiLowerCase != null && b.asciiLowerCase != null
+                ? a.asciiLowerCase.equals(b.asciiLowerCase)
+                : a.text.equalsIgnoreCase(b.text);
+    }
+
+    /** {@link #coversArn(String, String)} of two patterns read by the same {@link Reader}. */
+    static boolean coversArn(ArnGlob wide, ArnGlob narrow) {
+        if (wide.text.equals(STAR) || wide.text.equals(narrow.text)) {
+            return true;
+        }
+        Glob[] a = wide.parts();
+        Glob[] b = narrow.parts();
+        if (a == null || b == null) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!covers(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean covers(int[] a, int[] b) {
         int n = a.length;
         int m = b.length;
         if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
             return false;
         }
-        // next[j]: a[i+1..] covers b[j..]; row[j]: a[i..] covers b[j..]
+        // a literal token takes exactly one equal token, so literal ends must agree: the table
+        // is built only for what lies between them
+        int from = 0;
+        while (from < n && a[from] >= 0) {
+            if (from >= m || b[from] != a[from]) {
+                return false;
+            }
+            from++;
+        }
+        while (n > from && a[n - 1] >= 0) {
+            if (m <= from || b[m - 1] != a[n - 1]) {
+                return false;
+            }
+            n--;
+            m--;
+        }
+        // next[j]: a[i+1..n) covers b[j..m); row[j]: a[i..n) covers b[j..m)
         boolean[] next = new boolean[m + 1];
         boolean[] row = new boolean[m + 1];
         next[m] = true;
-        for (int i = n - 1; i >= 0; i--) {
+        for (int i = n - 1; i >= from; i--) {
             int token = a[i];
-            for (int j = m; j >= 0; j--) {
+            for (int j = m; j >= from; j--) {
                 if (token == ANY_RUN) {
                     row[j] = next[j] || (j < m && row[j + 1]);
                 } else if (j < m) {
@@ -78,28 +146,7 @@ final class PatternCover {
             next = row;
             row = swap;
         }
-        return next[0];
-    }
-
-    /**
-     * Whether resource pattern {@code wide} matches every ARN {@code narrow} matches: part by part
-     * over the six parts of an ARN, since a {@code *} does not cross the first five colons.
-     */
-    static boolean coversArn(String wide, String narrow) {
-        if (wide.equals(STAR) || wide.equals(narrow)) {
-            return true;
-        }
-        String[] a = Arns.parts(wide);
-        String[] b = Arns.parts(narrow);
-        if (a == null || b == null) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (!covers(a[i], b[i], false)) {
-                return false;
-            }
-        }
-        return true;
+        return next[from];
     }
 
     /** Whether the pattern has neither wildcard nor variable, so only equal text is covered. */
@@ -107,36 +154,130 @@ final class PatternCover {
         return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && !pattern.contains("${");
     }
 
-    /**
-     * The pattern as tokens: a literal character as itself (escapes as the character they stand
-     * for), {@link #ANY_ONE}, {@link #ANY_RUN}, and each distinct variable as its own number below
-     * {@link #FIRST_VARIABLE}, numbered through {@code variables} so both patterns agree.
-     */
-    private static int[] tokens(String pattern, Map<String, Integer> variables) {
-        int[] tokens = new int[pattern.length()];
-        int count = 0;
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c == '$' && pattern.startsWith("${", i)) {
-                int close = pattern.indexOf('}', i);
-                if (close == i + 3 && "*?$".indexOf(pattern.charAt(i + 2)) >= 0) {
-                    tokens[count++] = pattern.charAt(i + 2); // ${*}: a literal *, not a wildcard
-                    i = close + 1;
-                    continue;
-                }
-                if (close > 0) {
-                    String variable = pattern.substring(i, close + 1);
-                    tokens[count++] = variables.computeIfAbsent(variable,
-                            v -> FIRST_VARIABLE - variables.size());
-                    i = close + 1;
-                    continue;
-                }
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
             }
-            tokens[count++] = c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c;
-            i++;
         }
-        return Arrays.copyOf(tokens, count);
+        return true;
+    }
+
+    /**
+     * A pattern read into tokens once (when first compared with a pattern it is not equal to), to
+     * be compared with many others: a literal character as itself (escapes as the character they
+     * stand for), {@link #ANY_ONE}, {@link #ANY_RUN}, and each distinct variable as its own number
+     * below {@link #FIRST_VARIABLE}.
+     */
+    static final class Glob {
+        private final String text;
+        private final boolean ignoreCase;
+        private final boolean literal;
+        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
+        private final String asciiLowerCase;
+        private final Reader reader;
+        private int[] tokens;
+
+        private Glob(String text, boolean ignoreCase, Reader reader) {
+            this.text = text;
+            this.ignoreCase = ignoreCase;
+            this.literal = isLiteral(text);
+            this.asciiLowerCase = ignoreCase && isAscii(text) ? text.toLowerCase(Locale.ROOT) : null;
+            this.reader = reader;
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
+        String asciiLowerCase() {
+            return asciiLowerCase;
+        }
+
+        /** Neither wildcard nor variable: it covers only equal text. */
+        boolean literal() {
+            return literal;
+        }
+
+        private int[] tokens() {
+            if (tokens == null) {
+                tokens = reader.tokens(asciiLowerCase != null ? asciiLowerCase
+                        : ignoreCase ? text.toLowerCase(Locale.ROOT) : text);
+            }
+            return tokens;
+        }
+    }
+
+    /** A resource pattern and its six ARN parts (read when first needed), or none when it is not an ARN. */
+    static final class ArnGlob {
+        private final String text;
+        private final Reader reader;
+        private Glob[] parts;
+        private boolean read;
+
+        private ArnGlob(String text, Reader reader) {
+            this.text = text;
+            this.reader = reader;
+        }
+
+        private Glob[] parts() {
+            if (!read) {
+                String[] texts = Arns.parts(text);
+                if (texts != null) {
+                    parts = new Glob[texts.length];
+                    for (int i = 0; i < texts.length; i++) {
+                        parts[i] = reader.glob(texts[i], false);
+                    }
+                }
+                read = true;
+            }
+            return parts;
+        }
+    }
+
+    /**
+     * Reads patterns for comparison with each other; only patterns of one reader can be compared,
+     * since it numbers the variables (two patterns agree on a variable when they number it alike).
+     * Not thread-safe: one validation uses it.
+     */
+    static final class Reader {
+        private final Map<String, Integer> variables = new HashMap<>();
+
+        Glob glob(String pattern, boolean ignoreCase) {
+            return new Glob(pattern, ignoreCase, this);
+        }
+
+        ArnGlob arn(String pattern) {
+            return new ArnGlob(pattern, this);
+        }
+
+        private int[] tokens(String pattern) {
+            int[] tokens = new int[pattern.length()];
+            int count = 0;
+            int i = 0;
+            while (i < pattern.length()) {
+                char c = pattern.charAt(i);
+                if (c == '$' && pattern.startsWith("${", i)) {
+                    int close = pattern.indexOf('}', i);
+                    if (close == i + 3 && "*?$".indexOf(pattern.charAt(i + 2)) >= 0) {
+                        tokens[count++] = pattern.charAt(i + 2); // ${*}: a literal *, not a wildcard
+                        i = close + 1;
+                        continue;
+                    }
+                    if (close > 0) {
+                        String variable = pattern.substring(i, close + 1);
+                        tokens[count++] = variables.computeIfAbsent(variable,
+                                v -> FIRST_VARIABLE - variables.size());
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                tokens[count++] = c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c;
+                i++;
+            }
+            return count == tokens.length ? tokens : Arrays.copyOf(tokens, count);
+        }
     }
 
     /**

@@ -1,19 +1,24 @@
 package dev.iamgate.internal.validate;
 
-import dev.iamgate.policy.ActionElement;
+import dev.iamgate.internal.validate.PatternCover.ArnGlob;
+import dev.iamgate.internal.validate.PatternCover.Glob;
 import dev.iamgate.policy.Condition;
+import dev.iamgate.policy.Effect;
 import dev.iamgate.policy.PrincipalElement;
 import dev.iamgate.policy.PrincipalId;
 import dev.iamgate.policy.ResourceElement;
 import dev.iamgate.policy.Statement;
 import dev.iamgate.policy.TextValue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 /**
  * A statement that another statement with the same effect already covers: the same principals,
@@ -28,35 +33,196 @@ final class RedundantStatementCheck implements PolicyCheck {
         if (statements.size() > PatternCover.MAX_PAIRWISE) {
             return;
         }
-        for (Statement narrow : statements) {
-            for (Statement wide : statements) {
-                if (wide != narrow && covers(wide, narrow)
-                        && (wide.index() < narrow.index() || !covers(narrow, wide))) {
-                    findings.report(CheckId.REDUNDANT_STATEMENT, narrow.location(), "Statement "
-                            + Quote.name(narrow.displayName()) + " is already covered by statement "
-                            + Quote.name(wide.displayName()) + " on " + PolicyContext.line(wide.location())
-                            + ".");
+        // each statement is read once, then compared only with the statements that may cover it
+        PatternCover.Reader reader = new PatternCover.Reader();
+        List<Shape> shapes = new ArrayList<>(statements.size());
+        for (Statement statement : statements) {
+            shapes.add(new Shape(statement, reader));
+        }
+        ActionIndex index = new ActionIndex(shapes);
+        for (Shape narrow : shapes) {
+            for (Shape wide : index.candidates(narrow)) {
+                if (wide != narrow && wide.covers(narrow)
+                        && (wide.statement.index() < narrow.statement.index() || !narrow.covers(wide))) {
+                    findings.report(CheckId.REDUNDANT_STATEMENT, narrow.statement.location(), "Statement "
+                            + Quote.name(narrow.statement.displayName()) + " is already covered by statement "
+                            + Quote.name(wide.statement.displayName()) + " on "
+                            + PolicyContext.line(wide.statement.location()) + ".");
                     break;
                 }
             }
         }
     }
 
-    private static boolean covers(Statement wide, Statement narrow) {
-        return wide.effect() == narrow.effect()
-                && samePrincipals(wide.principal(), narrow.principal())
-                && actionsCover(wide.action(), narrow.action())
-                && resourcesCover(wide.resource(), narrow.resource())
-                && conditionsCover(wide.conditions(), narrow.conditions());
+    /** What of a statement the comparison looks at, read for comparison with the others. */
+    private static final class Shape {
+        private final Statement statement;
+        private final Effect effect;
+        /** Null when there is no Principal or NotPrincipal. */
+        private final Set<String> principals;
+        private final boolean principalNegated;
+        private final boolean actionNegated;
+        private final Glob[] actions;
+        /** Null when there is no Resource or NotResource. */
+        private final ArnGlob[] resources;
+        private final boolean resourceNegated;
+        /** Read when first compared. */
+        private Set<String> conditions;
+
+        Shape(Statement statement, PatternCover.Reader reader) {
+            this.statement = statement;
+            this.effect = statement.effect();
+            PrincipalElement principal = statement.principal().orElse(null);
+            this.principals = principal == null ? null : principals(principal);
+            this.principalNegated = principal != null && principal.negated();
+            this.actionNegated = statement.action().negated();
+            List<TextValue> actionPatterns = statement.action().patterns();
+            this.actions = new Glob[actionPatterns.size()];
+            for (int i = 0; i < actions.length; i++) {
+                actions[i] = reader.glob(actionPatterns.get(i).text(), true);
+            }
+            ResourceElement resource = statement.resource().orElse(null);
+            this.resourceNegated = resource != null && resource.negated();
+            if (resource == null) {
+                this.resources = null;
+            } else {
+                this.resources = new ArnGlob[resource.patterns().size()];
+                for (int i = 0; i < resources.length; i++) {
+                    resources[i] = reader.arn(resource.patterns().get(i).text());
+                }
+            }
+        }
+
+        /** Whether this statement covers {@code narrow}. */
+        boolean covers(Shape narrow) {
+            return effect == narrow.effect
+                    && samePrincipals(narrow)
+                    && resourcesCover(narrow)
+                    && actionsCover(narrow)
+                    // this statement asks for no condition the narrow one does not ask for too
+                    && narrow.conditions().containsAll(conditions());
+        }
+
+        private Set<String> conditions() {
+            if (conditions == null) {
+                conditions = new HashSet<>();
+                for (Condition condition : statement.conditions()) {
+                    conditions.add(signature(condition));
+                }
+            }
+            return conditions;
+        }
+
+        /**
+         * The Action entries lower-cased, when this statement can cover only statements whose
+         * actions are among them: Action (not NotAction) of ASCII literals only. Null otherwise.
+         */
+        private Set<String> literalActions() {
+            if (actionNegated) {
+                return null;
+            }
+            Set<String> keys = new HashSet<>();
+            for (Glob action : actions) {
+                if (!action.literal() || action.asciiLowerCase() == null) {
+                    return null;
+                }
+                keys.add(action.asciiLowerCase());
+            }
+            return keys;
+        }
+
+        /**
+         * The key a covering statement's {@link #literalActions} must hold: the first Action
+         * entry lower-cased, when it is ASCII (a literal matches it exactly when it equals it
+         * ignoring case, which for ASCII text is equality once lower-cased). Null when any
+         * statement may cover this one as far as actions go.
+         */
+        private String firstActionKey() {
+            return actionNegated || actions.length == 0 ? null : actions[0].asciiLowerCase();
+        }
+
+        private boolean samePrincipals(Shape other) {
+            if (principals == null || other.principals == null) {
+                return principals == null && other.principals == null;
+            }
+            return principalNegated == other.principalNegated && principals.equals(other.principals);
+        }
+
+        /**
+         * Action: every narrow pattern matched by a wide one. NotAction: the wide statement excludes
+         * less, so every pattern it excludes is excluded by the narrow one too.
+         */
+        private boolean actionsCover(Shape narrow) {
+            if (actionNegated != narrow.actionNegated) {
+                return false;
+            }
+            return actionNegated
+                    ? everyCovered(narrow.actions, actions, PatternCover::covers)
+                    : everyCovered(actions, narrow.actions, PatternCover::covers);
+        }
+
+        private boolean resourcesCover(Shape narrow) {
+            if (resources == null || narrow.resources == null) {
+                return resources == null && narrow.resources == null;
+            }
+            if (resourceNegated != narrow.resourceNegated) {
+                return false;
+            }
+            return resourceNegated
+                    ? everyCovered(narrow.resources, resources, PatternCover::coversArn)
+                    : everyCovered(resources, narrow.resources, PatternCover::coversArn);
+        }
     }
 
-    private static boolean samePrincipals(Optional<PrincipalElement> a,
-            Optional<PrincipalElement> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isEmpty() && b.isEmpty();
+    /**
+     * Which statements may cover a statement as far as actions go, so that not every pair is
+     * compared: a statement whose Action entries are all literals covers only statements whose
+     * first action is one of them. Candidates come in document order, like the statements.
+     */
+    private static final class ActionIndex {
+        private final List<Shape> all;
+        private final Map<String, List<Shape>> byLiteralAction = new HashMap<>();
+        /** Statements whose actions say nothing in advance: wildcards, NotAction, non-ASCII. */
+        private final List<Shape> unindexed = new ArrayList<>();
+
+        ActionIndex(List<Shape> shapes) {
+            this.all = shapes;
+            for (Shape shape : shapes) {
+                Set<String> keys = shape.literalActions();
+                if (keys == null) {
+                    unindexed.add(shape);
+                } else {
+                    for (String key : keys) {
+                        byLiteralAction.computeIfAbsent(key, k -> new ArrayList<>()).add(shape);
+                    }
+                }
+            }
         }
-        return a.get().negated() == b.get().negated()
-                && principals(a.get()).equals(principals(b.get()));
+
+        /** Every statement that may cover {@code narrow}, in document order (a superset of those that do). */
+        List<Shape> candidates(Shape narrow) {
+            String key = narrow.firstActionKey();
+            if (key == null) {
+                return all;
+            }
+            List<Shape> indexed = byLiteralAction.getOrDefault(key, List.of());
+            if (unindexed.isEmpty()) {
+                return indexed;
+            }
+            // both lists are in document order: merge them
+            List<Shape> merged = new ArrayList<>(indexed.size() + unindexed.size());
+            int i = 0;
+            int j = 0;
+            while (i < indexed.size() || j < unindexed.size()) {
+                if (j == unindexed.size() || (i < indexed.size()
+                        && indexed.get(i).statement.index() < unindexed.get(j).statement.index())) {
+                    merged.add(indexed.get(i++));
+                } else {
+                    merged.add(unindexed.get(j++));
+                }
+            }
+            return merged;
+        }
     }
 
     private static Set<String> principals(PrincipalElement element) {
@@ -67,58 +233,17 @@ final class RedundantStatementCheck implements PolicyCheck {
         return set;
     }
 
-    /**
-     * Action: every narrow pattern matched by a wide one. NotAction: the wide statement excludes
-     * less, so every pattern it excludes is excluded by the narrow one too.
-     */
-    private static boolean actionsCover(ActionElement wide, ActionElement narrow) {
-        if (wide.negated() != narrow.negated()) {
-            return false;
-        }
-        return wide.negated()
-                ? everyCovered(narrow.patterns(), wide.patterns(), false)
-                : everyCovered(wide.patterns(), narrow.patterns(), false);
-    }
-
-    private static boolean resourcesCover(Optional<ResourceElement> wide,
-            Optional<ResourceElement> narrow) {
-        if (wide.isEmpty() || narrow.isEmpty()) {
-            return wide.isEmpty() && narrow.isEmpty();
-        }
-        if (wide.get().negated() != narrow.get().negated()) {
-            return false;
-        }
-        return wide.get().negated()
-                ? everyCovered(narrow.get().patterns(), wide.get().patterns(), true)
-                : everyCovered(wide.get().patterns(), narrow.get().patterns(), true);
-    }
-
     /** Whether each pattern of {@code narrow} is matched by some pattern of {@code wide}. */
-    private static boolean everyCovered(List<TextValue> wide, List<TextValue> narrow, boolean arn) {
-        for (TextValue n : narrow) {
+    private static <T> boolean everyCovered(T[] wide, T[] narrow, BiPredicate<T, T> covers) {
+        for (T n : narrow) {
             boolean covered = false;
-            for (TextValue w : wide) {
-                if (arn ? PatternCover.coversArn(w.text(), n.text())
-                        : PatternCover.covers(w.text(), n.text(), true)) {
+            for (T w : wide) {
+                if (covers.test(w, n)) {
                     covered = true;
                     break;
                 }
             }
             if (!covered) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The wide statement asks for no condition the narrow one does not ask for too. */
-    private static boolean conditionsCover(List<Condition> wide, List<Condition> narrow) {
-        Set<String> asked = new HashSet<>();
-        for (Condition condition : narrow) {
-            asked.add(signature(condition));
-        }
-        for (Condition condition : wide) {
-            if (!asked.contains(signature(condition))) {
                 return false;
             }
         }
