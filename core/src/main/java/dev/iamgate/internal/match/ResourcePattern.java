@@ -80,6 +80,11 @@ public final class ResourcePattern {
         return program == null || program.matches(resource, 0, resource.length(), keys);
     }
 
+    /** Whether the pattern has no wildcard and no variable: it matches its own text and nothing else. */
+    public boolean isLiteral() {
+        return literal;
+    }
+
     public boolean matchesEverything() {
         return program == null && !literal;
     }
