@@ -65,40 +65,38 @@ public final class Enforcer {
 
     public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long start = System.nanoTime();
+        long start = DecisionLog.start();
         String method = request.getMethod();
         FirewallResult inspected = firewall.inspect(request.getRequestURI(), request.getContextPath());
         if (inspected instanceof FirewallResult.Rejected rejected) {
-            DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(),
-                    System.nanoTime() - start);
+            DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(), start);
             respond(request, response, Denials.rejectedPath(rejected.violation().description()));
             return;
         }
         String path = ((FirewallResult.Accepted) inspected).path();
         CompiledRoute route = routes.route(method, path);
         if (route != null && route.kind() == RouteKind.PUBLIC) {
-            DecisionLog.outcome("Public", "", method, path, route.source(), System.nanoTime() - start);
+            DecisionLog.outcome("Public", "", method, path, route.source(), start);
             chain.doFilter(request, response);
             return;
         }
         Caller caller = resolve(request);
         if (caller == null) {
-            DecisionLog.outcome("NotAuthenticated", "", method, path, route != null ? route.source() : "unmapped",
-                    System.nanoTime() - start);
+            DecisionLog.outcome("NotAuthenticated", "", method, path, route != null ? route.source() : "unmapped", start);
             refuse(request, response, chain, Denials.notAuthenticated());
             return;
         }
         String principal = caller.principal().arn();
         if (route == null) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, caller));
-            DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", System.nanoTime() - start);
+            DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", start);
             refuse(request, response, chain, Denials.unmapped(principal, method, path));
             return;
         }
         PolicySet set = policies.policySet(caller.principal());
         if (route.kind() == RouteKind.AUTHENTICATED_ONLY) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, caller, set, contexts));
-            DecisionLog.outcome("Authenticated", principal, method, path, route.source(), System.nanoTime() - start);
+            DecisionLog.outcome("Authenticated", principal, method, path, route.source(), start);
             chain.doFilter(request, response);
             return;
         }
@@ -107,8 +105,7 @@ public final class Enforcer {
         RequestContext context = contexts.create(request, caller, action, resource, route.contextKeys(path), set);
         Decision decision = set.evaluate(context);
         request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, caller, set, contexts, decision));
-        DecisionLog.decision(principal, method, path, action.name(), resource, decision,
-                System.nanoTime() - start, enforcing);
+        DecisionLog.decision(principal, method, path, action.name(), resource, decision, start, enforcing);
         if (decision.isAllowed()) {
             chain.doFilter(request, response);
         } else {
