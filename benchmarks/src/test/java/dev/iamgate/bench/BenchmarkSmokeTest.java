@@ -27,7 +27,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void requestOverheadBenchmarkRuns() throws RunnerException {
-        assertEachRan(RequestOverheadBenchmark.class, options(RequestOverheadBenchmark.class), 8);
+        assertEachRan(RequestOverheadBenchmark.class, options(RequestOverheadBenchmark.class), 9);
     }
 
     @Test

@@ -18,10 +18,13 @@ final class DecisionLogic {
     private final CompiledLayer resource;
     private final CompiledLayer boundary;
     private final CompiledLayer session;
-    private final List<CompiledLayer> serviceControlLevels;
-    private final List<CompiledLayer> resourceControlLevels;
+    // Arrays, walked by index: a decision must not allocate, and the lists' iterators were not
+    // always scalar-replaced (an implicit deny of the seed policy allocated 96 B in them).
+    private final CompiledLayer[] serviceControlLevels;
+    private final CompiledLayer[] resourceControlLevels;
     /** Every layer in the order explanations list them. */
     private final List<CompiledLayer> allLayers;
+    private final CompiledLayer[] allLayerArray;
 
     DecisionLogic(CompiledLayer identity, CompiledLayer resource, CompiledLayer boundary, CompiledLayer session,
             List<CompiledLayer> serviceControlLevels, List<CompiledLayer> resourceControlLevels, List<CompiledLayer> allLayers) {
@@ -29,9 +32,10 @@ final class DecisionLogic {
         this.resource = resource;
         this.boundary = boundary;
         this.session = session;
-        this.serviceControlLevels = serviceControlLevels;
-        this.resourceControlLevels = resourceControlLevels;
+        this.serviceControlLevels = serviceControlLevels.toArray(CompiledLayer[]::new);
+        this.resourceControlLevels = resourceControlLevels.toArray(CompiledLayer[]::new);
         this.allLayers = allLayers;
+        this.allLayerArray = allLayers.toArray(CompiledLayer[]::new);
     }
 
     List<CompiledLayer> layers() {
@@ -46,7 +50,7 @@ final class DecisionLogic {
         RequestKeys keys = request.requestKeys();
         boolean hasBoundary = !boundary.isEmpty();
 
-        for (CompiledLayer layer : allLayers) {
+        for (CompiledLayer layer : allLayerArray) {
             CompiledStatement deny = layer.deny(action, service, target, caller, keys, hasBoundary);
             if (deny != null) {
                 return deny.decision();

@@ -2,7 +2,9 @@ package dev.iamgate.eval;
 
 import dev.iamgate.internal.RequestKeys;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,28 +25,26 @@ public final class RequestContext {
     private final String action;
     private final String resource;
     /**
-     * The keys by lower-cased name, in insertion order, each with its name as given: lookups need
-     * no case folding of the stored keys. Taken over from the builder, which copies it before it
-     * changes again (a builder usually builds once).
+     * The keys, taken over from the builder, which copies them before it changes them again (a
+     * builder usually builds once).
      */
-    private final Map<String, Key> keysByLowerName;
+    private final Keys keys;
     private final String lowerAction;
     private final String lowerService;
-    private final RequestKeys requestKeys;
 
     private RequestContext(Builder builder) {
         this.principal = builder.principal;
         this.action = Objects.requireNonNull(builder.action, "action");
         this.resource = Objects.requireNonNull(builder.resource, "resource");
-        this.keysByLowerName = builder.keys;
-        this.lowerAction = action.toLowerCase(Locale.ROOT);
-        int colon = lowerAction.indexOf(':');
-        this.lowerService = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
-        this.requestKeys = this::valuesOfLowerName;
+        this.keys = builder.keys.frozen();
+        if (builder.actionName != null) {
+            this.lowerAction = builder.actionName.lowerName;
+            this.lowerService = builder.actionName.lowerService;
+        } else {
+            this.lowerAction = action.toLowerCase(Locale.ROOT);
+            this.lowerService = ActionName.serviceOf(lowerAction);
+        }
     }
-
-    /** One key: its name as given and its values (never empty). */
-    private record Key(String name, List<String> values) {}
 
     /**
      * A condition key name together with its lower-cased form, computed once: for callers that set
@@ -80,6 +80,43 @@ public final class RequestContext {
         }
     }
 
+    /**
+     * An action together with its lower-cased form and service, computed once: for callers that
+     * ask about the same actions on every request, such as a filter's routes. Actions compare
+     * case-insensitively, so evaluation reads the lower-cased form.
+     */
+    public static final class ActionName {
+        private final String name;
+        private final String lowerName;
+        private final String lowerService;
+
+        private ActionName(String name) {
+            this.name = name;
+            this.lowerName = name.toLowerCase(Locale.ROOT);
+            this.lowerService = serviceOf(lowerName);
+        }
+
+        /** The action {@code name}, {@code service:Name}. */
+        public static ActionName of(String name) {
+            return new ActionName(Objects.requireNonNull(name, "action"));
+        }
+
+        /** The action as given. */
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        private static String serviceOf(String lowerAction) {
+            int colon = lowerAction.indexOf(':');
+            return colon < 0 ? lowerAction : lowerAction.substring(0, colon);
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -101,14 +138,16 @@ public final class RequestContext {
 
     /** The condition keys with their names as given, in insertion order. */
     public Map<String, List<String>> keys() {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        keysByLowerName.values().forEach(key -> keys.put(key.name(), key.values()));
-        return Collections.unmodifiableMap(keys);
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size; i++) {
+            all.put(keys.names[i], keys.values[i]);
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     /** The values of a condition key (name compared case-insensitively); empty when absent. */
     public List<String> values(String key) {
-        return valuesOfLowerName(key.toLowerCase(Locale.ROOT));
+        return keys.values(key.toLowerCase(Locale.ROOT));
     }
 
     /** A builder starting from this request, to vary one part of it. */
@@ -127,12 +166,7 @@ public final class RequestContext {
     }
 
     RequestKeys requestKeys() {
-        return requestKeys;
-    }
-
-    private List<String> valuesOfLowerName(String lowerName) {
-        Key key = keysByLowerName.get(lowerName);
-        return key == null ? List.of() : key.values();
+        return keys;
     }
 
     @Override
@@ -141,12 +175,116 @@ public final class RequestContext {
                 + ", keys=" + keys() + "]";
     }
 
+    /**
+     * The condition keys in insertion order, in parallel arrays: a request usually has a handful of
+     * keys, which a scan finds as fast as a hash table would, without a table and an entry per key
+     * to allocate. Past {@link #SCAN_LIMIT} keys, a frozen set adds a hash index.
+     */
+    static final class Keys implements RequestKeys {
+
+        static final int SCAN_LIMIT = 8;
+
+        private String[] lowerNames;
+        private String[] names;
+        private List<String>[] values;
+        private int size;
+        /** Position of each lower-cased name; only for a frozen set of more than {@link #SCAN_LIMIT} keys. */
+        private Map<String, Integer> index;
+
+        @SuppressWarnings("unchecked")
+        Keys(int capacity) {
+            this.lowerNames = new String[capacity];
+            this.names = new String[capacity];
+            this.values = new List[capacity];
+        }
+
+        private Keys(Keys other) {
+            this.lowerNames = other.lowerNames.clone();
+            this.names = other.names.clone();
+            this.values = other.values.clone();
+            this.size = other.size;
+        }
+
+        Keys copy() {
+            return new Keys(this);
+        }
+
+        /** These keys, ready for lookups; not to be changed any more. */
+        Keys frozen() {
+            if (size > SCAN_LIMIT && index == null) {
+                Map<String, Integer> positions = new HashMap<>(size * 2);
+                for (int i = 0; i < size; i++) {
+                    positions.put(lowerNames[i], i);
+                }
+                index = positions;
+            }
+            return this;
+        }
+
+        int size() {
+            return size;
+        }
+
+        @Override
+        public List<String> values(String lowerCaseKey) {
+            int at = find(lowerCaseKey);
+            return at < 0 ? List.of() : values[at];
+        }
+
+        private int find(String lowerName) {
+            if (index != null) {
+                Integer at = index.get(lowerName);
+                return at == null ? -1 : at;
+            }
+            for (int i = 0; i < size; i++) {
+                if (lowerNames[i].equals(lowerName)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Sets a key; an empty list removes it. A replaced key moves to the end, as if set for the first time. */
+        void put(String name, String lowerName, List<String> keyValues) {
+            int at = find(lowerName);
+            if (at >= 0) {
+                remove(at);
+            }
+            if (keyValues.isEmpty()) {
+                return;
+            }
+            if (size == lowerNames.length) {
+                int capacity = Math.max(4, size * 2);
+                lowerNames = Arrays.copyOf(lowerNames, capacity);
+                names = Arrays.copyOf(names, capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            lowerNames[size] = lowerName;
+            names[size] = name;
+            values[size] = keyValues;
+            size++;
+        }
+
+        private void remove(int at) {
+            int after = size - at - 1;
+            System.arraycopy(lowerNames, at + 1, lowerNames, at, after);
+            System.arraycopy(names, at + 1, names, at, after);
+            System.arraycopy(values, at + 1, values, at, after);
+            size--;
+            lowerNames[size] = null;
+            names[size] = null;
+            values[size] = null;
+        }
+    }
+
     /** Builds a {@link RequestContext}; action and resource are required. */
     public static final class Builder {
         private String principal = "";
         private String action;
+        /** The action with its lower-cased forms, when given so; null when given as text. */
+        private ActionName actionName;
         private String resource;
-        private Map<String, Key> keys = new LinkedHashMap<>(32); // room for a filter's ~16 keys without resizing
+        private Keys keys = new Keys(4); // grows by doubling; a filter usually sets a few keys
         /** Whether a built context holds {@link #keys}: then the next change works on a copy. */
         private boolean keysShared;
 
@@ -159,6 +297,14 @@ public final class RequestContext {
 
         public Builder action(String action) {
             this.action = Objects.requireNonNull(action, "action");
+            this.actionName = null;
+            return this;
+        }
+
+        /** {@link #action(String)} for an action whose lower-cased form is known already. */
+        public Builder action(ActionName action) {
+            this.action = Objects.requireNonNull(action, "action").name;
+            this.actionName = action;
             return this;
         }
 
@@ -185,24 +331,17 @@ public final class RequestContext {
         /** Adds one value to a key, making it multivalued when it already has one. */
         public Builder addValue(String name, String value) {
             String lower = name.toLowerCase(Locale.ROOT);
-            Key existing = keys.get(lower);
-            List<String> all = new ArrayList<>(existing == null ? List.of() : existing.values());
+            List<String> all = new ArrayList<>(keys.values(lower));
             all.add(Objects.requireNonNull(value, "value"));
             return put(name, lower, List.copyOf(all));
         }
 
         private Builder put(String name, String lower, List<String> values) {
             if (keysShared) {
-                keys = new LinkedHashMap<>(keys);
+                keys = keys.copy();
                 keysShared = false;
             }
-            if (values.isEmpty()) {
-                keys.remove(lower);
-            } else if (keys.put(lower, new Key(name, values)) != null) {
-                // a replaced key moves to the end, as if set for the first time
-                Key replacement = keys.remove(lower);
-                keys.put(lower, replacement);
-            }
+            keys.put(name, lower, values);
             return this;
         }
 

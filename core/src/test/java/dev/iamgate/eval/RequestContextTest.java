@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.iamgate.eval.RequestContext.ActionName;
 import dev.iamgate.eval.RequestContext.KeyName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,74 @@ class RequestContextTest {
         assertThat(varied.keys()).isEqualTo(original.keys());
         assertThat(varied.action()).isEqualTo("iam:ListAccessKeys");
         assertThat(original.action()).isEqualTo("iam:GetUser");
+    }
+
+    @Test
+    void manyKeysAreFoundPastTheScanLimitAndKeepTheirOrder() {
+        RequestContext.Builder builder = request();
+        int count = RequestContext.Keys.SCAN_LIMIT * 3;
+        for (int i = 0; i < count; i++) {
+            builder.key("App:Key" + i, "v" + i);
+        }
+        builder.key("app:key3", "again"); // replaced: moves last
+        RequestContext context = builder.build();
+
+        for (int i = 0; i < count; i++) {
+            assertThat(context.values("APP:KEY" + i)).containsExactly(i == 3 ? "again" : "v" + i);
+            assertThat(context.requestKeys().single("app:key" + i)).isEqualTo(i == 3 ? "again" : "v" + i);
+        }
+        assertThat(context.values("app:key" + count)).isEmpty();
+        assertThat(context.keys()).hasSize(count);
+        assertThat(List.copyOf(context.keys().keySet()).get(count - 1)).isEqualTo("app:key3");
+        assertThat(List.copyOf(context.keys().keySet()).get(3)).isEqualTo("App:Key4");
+    }
+
+    @Test
+    void aContextBuiltPastTheScanLimitIsLeftAsItWasByLaterChanges() {
+        RequestContext.Builder builder = request();
+        for (int i = 0; i < RequestContext.Keys.SCAN_LIMIT + 1; i++) {
+            builder.key("app:key" + i, "v" + i);
+        }
+        RequestContext first = builder.build();
+        RequestContext second = builder.key("app:key0", List.of()).key("app:extra", "x").build();
+
+        assertThat(first.values("app:key0")).containsExactly("v0");
+        assertThat(first.values("app:extra")).isEmpty();
+        assertThat(second.values("app:key0")).isEmpty();
+        assertThat(second.values("app:extra")).containsExactly("x");
+        assertThat(second.values("app:key8")).containsExactly("v8");
+    }
+
+    @Test
+    void removingAKeyKeepsTheOthersInOrder() {
+        RequestContext context = request().key("a:one", "1").key("a:two", "2").key("a:three", "3")
+                .key("A:TWO", List.of()).build();
+
+        assertThat(context.keys()).containsExactly(entry("a:one", List.of("1")), entry("a:three", List.of("3")));
+        assertThat(context.values("a:two")).isEmpty();
+    }
+
+    @Test
+    void anActionNameIsTheSameActionAsItsText() {
+        ActionName create = ActionName.of("IAM:CreateAccessKey");
+        RequestContext byName = request().action(create).build();
+        RequestContext byText = request().action("IAM:CreateAccessKey").build();
+
+        assertThat(create.name()).isEqualTo("IAM:CreateAccessKey");
+        assertThat(byName.action()).isEqualTo(byText.action());
+        assertThat(byName.lowerAction()).isEqualTo(byText.lowerAction()).isEqualTo("iam:createaccesskey");
+        assertThat(byName.lowerService()).isEqualTo(byText.lowerService()).isEqualTo("iam");
+        assertThat(request().action(ActionName.of("Everything")).build().lowerService()).isEqualTo("everything");
+    }
+
+    @Test
+    void theLastActionGivenCountsWhetherAsTextOrAsName() {
+        RequestContext text = request().action(ActionName.of("iam:GetUser")).action("s3:GetObject").build();
+        RequestContext name = request().action("s3:GetObject").action(ActionName.of("iam:GetUser")).build();
+
+        assertThat(text.lowerAction()).isEqualTo("s3:getobject");
+        assertThat(name.lowerAction()).isEqualTo("iam:getuser");
+        assertThatNullPointerException().isThrownBy(() -> request().action((ActionName) null));
+        assertThatNullPointerException().isThrownBy(() -> ActionName.of(null));
     }
 }

@@ -21,7 +21,9 @@ public final class IamGate {
 
     /** The caller of a request that passed the filter with one (empty on public routes without a caller). */
     public static Optional<Caller> caller(HttpServletRequest request) {
-        return authorizer(request).map(RequestAuthorizer::caller);
+        // read directly rather than through authorizer(): servlets ask this on most requests
+        return request.getAttribute(Enforcer.AUTHORIZER_ATTRIBUTE) instanceof RequestAuthorizer authorizer
+                ? Optional.of(authorizer.caller()) : Optional.empty();
     }
 
     /** The filter's policy decision for this request (empty on public and authenticated-only routes). */

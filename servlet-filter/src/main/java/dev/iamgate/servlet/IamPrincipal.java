@@ -41,6 +41,26 @@ public record IamPrincipal(
         return arn.hashCode();
     }
 
+    /**
+     * Equal in every component, as a record is; written out because the cache compares the
+     * session's principal with its key on every request, and the generated equals (method handles
+     * over six components) showed up in the filter's profile. The ARN, which tells principals
+     * apart, is compared first.
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof IamPrincipal that
+                && arn.equals(that.arn)
+                && userId.equals(that.userId)
+                && accountId.equals(that.accountId)
+                && userName.equals(that.userName)
+                && groups.equals(that.groups)
+                && tags.equals(that.tags);
+    }
+
     /** An IAM user of an account, without groups or tags. */
     public static IamPrincipal user(String accountId, String userName, String userId) {
         return new IamPrincipal("arn:aws:iam::" + accountId + ":user/" + userName, accountId, Optional.of(userName),

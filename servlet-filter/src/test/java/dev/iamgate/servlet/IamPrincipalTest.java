@@ -32,4 +32,29 @@ class IamPrincipalTest {
         assertThat(plain).isNotEqualTo(admin).isNotEqualTo(tagged);
         assertThat(admin).isNotEqualTo(tagged);
     }
+
+    @Test
+    void principalsThatDifferInAnyOneComponentAreDifferent() {
+        IamPrincipal base = new IamPrincipal(ARN, "123456789012", Optional.of("alice"), "AIDAALICE", List.of("admins"),
+                Map.of("team", "blue"));
+        List<IamPrincipal> variants = List.of(
+                new IamPrincipal(ARN + "2", "123456789012", Optional.of("alice"), "AIDAALICE", List.of("admins"),
+                        Map.of("team", "blue")),
+                new IamPrincipal(ARN, "210987654321", Optional.of("alice"), "AIDAALICE", List.of("admins"),
+                        Map.of("team", "blue")),
+                new IamPrincipal(ARN, "123456789012", Optional.empty(), "AIDAALICE", List.of("admins"),
+                        Map.of("team", "blue")),
+                new IamPrincipal(ARN, "123456789012", Optional.of("alice"), "AIDAOTHER", List.of("admins"),
+                        Map.of("team", "blue")),
+                new IamPrincipal(ARN, "123456789012", Optional.of("alice"), "AIDAALICE", List.of("admins", "ops"),
+                        Map.of("team", "blue")),
+                new IamPrincipal(ARN, "123456789012", Optional.of("alice"), "AIDAALICE", List.of("admins"),
+                        Map.of("team", "red")));
+
+        for (IamPrincipal variant : variants) {
+            assertThat(variant).isNotEqualTo(base);
+            assertThat(base).isNotEqualTo(variant);
+        }
+        assertThat(base).isEqualTo(base).isNotEqualTo(null).isNotEqualTo(ARN);
+    }
 }

@@ -72,6 +72,9 @@ public final class CompiledLayer {
      */
     public CompiledStatement deny(String lowerAction, String lowerService, String resource, String caller,
             RequestKeys keys, boolean callerHasBoundary) {
+        if (statementCount == 0) {
+            return null; // most sets have most kinds of policy empty: skip their three index look-ups
+        }
         CompiledStatement deny = firstDeny(index.exact(lowerAction), lowerAction, resource, caller, keys, callerHasBoundary);
         if (deny == null) {
             deny = firstDeny(index.service(lowerService), lowerAction, resource, caller, keys, callerHasBoundary);
@@ -88,6 +91,9 @@ public final class CompiledLayer {
      */
     public CompiledStatement allow(String lowerAction, String lowerService, String resource, String caller,
             RequestKeys keys) {
+        if (statementCount == 0) {
+            return null;
+        }
         CompiledStatement best = bestAllow(index.exact(lowerAction), null, lowerAction, resource, caller, keys);
         if (strength(best, caller) != PrincipalMatch.DIRECT) {
             best = bestAllow(index.service(lowerService), best, lowerAction, resource, caller, keys);
@@ -133,6 +139,9 @@ public final class CompiledLayer {
         for (int i = 0, j = 0; i < listing.length || j < others.length; ) {
             CompiledStatement statement =
                     denies[j == others.length || i < listing.length && listing[i] < others[j] ? listing[i++] : others[j++]];
+            if (statement.excludes(resource)) {
+                continue; // the cheapest test first: a literal Resource other than the request's
+            }
             if ((bucket.actionKnownToMatch() || statement.action.matches(lowerAction))
                     && principalApplies(statement, caller, callerHasBoundary)
                     && statement.resourceAndConditionsHold(resource, keys)) {
@@ -151,6 +160,9 @@ public final class CompiledLayer {
         for (int i = 0, j = 0; i < listing.length || j < others.length; ) {
             CompiledStatement statement =
                     allows[j == others.length || i < listing.length && listing[i] < others[j] ? listing[i++] : others[j++]];
+            if (statement.excludes(resource)) {
+                continue; // as in firstDeny
+            }
             if (!bucket.actionKnownToMatch() && !statement.action.matches(lowerAction)) {
                 continue;
             }

@@ -55,6 +55,16 @@ public final class CompiledStatement {
         return decision;
     }
 
+    /**
+     * Whether a literal {@code Resource} rules the request's resource out: a statement naming one
+     * ARN is the common case in large sets, and one string comparison settles it before the
+     * action, the principal or the conditions are looked at.
+     */
+    boolean excludes(String requestResource) {
+        String literal = resource.onlyLiteral();
+        return literal != null && !literal.equals(requestResource);
+    }
+
     /** Resource and conditions (the action is checked by the caller, often through the index). */
     boolean resourceAndConditionsHold(String requestResource, RequestKeys keys) {
         if (!resource.matches(requestResource, keys)) {

@@ -18,6 +18,8 @@ final class ResourceMatcher {
     private final boolean everything;
     /** Computed once per statement, as a statement is indexed in every bucket of its actions. */
     private final String[] indexKeys;
+    /** The one ARN of a {@code Resource} that lists a single literal ARN; else null. */
+    private final String onlyLiteral;
 
     ResourceMatcher(Optional<ResourceElement> element, PolicyVersion version) {
         if (element.isEmpty()) {
@@ -25,6 +27,7 @@ final class ResourceMatcher {
             this.patterns = new ResourcePattern[0];
             this.everything = true;
             this.indexKeys = ResourceIndex.NO_KEYS;
+            this.onlyLiteral = null;
             return;
         }
         this.negated = element.get().negated();
@@ -39,6 +42,15 @@ final class ResourceMatcher {
         this.patterns = compiled;
         this.everything = all;
         this.indexKeys = negated || all ? ResourceIndex.NO_KEYS : ResourceIndex.keysOf(compiled);
+        this.onlyLiteral = !negated && compiled.length == 1 && compiled[0].isLiteral() ? compiled[0].toString() : null;
+    }
+
+    /**
+     * The ARN this matcher accepts and nothing else, when it is a {@code Resource} of one literal
+     * ARN (no wildcard, no variable); else null.
+     */
+    String onlyLiteral() {
+        return onlyLiteral;
     }
 
     /** The keys {@link ResourceIndex} files the statement under; none when it must be scanned. */
@@ -51,6 +63,9 @@ final class ResourceMatcher {
      * matches nothing: in Resource it grants nothing, in NotResource it excludes nothing.
      */
     boolean matches(String resource, RequestKeys keys) {
+        if (onlyLiteral != null) {
+            return onlyLiteral.equals(resource);
+        }
         return negated != listed(resource, keys);
     }
 

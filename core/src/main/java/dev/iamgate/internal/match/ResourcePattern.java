@@ -123,6 +123,11 @@ public final class ResourcePattern {
         return true;
     }
 
+    /** Whether the pattern has no wildcard and no variable: it matches its own text and nothing else. */
+    public boolean isLiteral() {
+        return shape == LITERAL;
+    }
+
     public boolean matchesEverything() {
         return program == null && shape == PROGRAM;
     }

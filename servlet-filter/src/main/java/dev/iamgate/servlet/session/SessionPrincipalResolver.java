@@ -46,9 +46,12 @@ public final class SessionPrincipalResolver implements PrincipalResolver {
 
     @Override
     public Optional<Caller> resolve(HttpServletRequest request) {
+        if (maxMfaAge == null) {
+            return IamSessions.caller(request); // one Optional, not two: this runs on every request
+        }
         Optional<IamSession> session = IamSessions.current(request);
-        if (maxMfaAge == null || session.isEmpty()) {
-            return session.map(IamSession::caller);
+        if (session.isEmpty()) {
+            return Optional.empty();
         }
         return Optional.of(session.get().callerAt(clock.instant(), maxMfaAge));
     }

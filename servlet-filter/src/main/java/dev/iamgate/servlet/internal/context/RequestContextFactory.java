@@ -2,6 +2,7 @@ package dev.iamgate.servlet.internal.context;
 
 import dev.iamgate.eval.PolicySet;
 import dev.iamgate.eval.RequestContext;
+import dev.iamgate.eval.RequestContext.ActionName;
 import dev.iamgate.eval.RequestContext.KeyName;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.IamPrincipal;
@@ -116,6 +117,12 @@ public final class RequestContextFactory {
      */
     public RequestContext create(HttpServletRequest request, Caller caller, String action, String resource,
             Map<String, String> routeKeys, PolicySet policies) {
+        return create(request, caller, ActionName.of(action), resource, routeKeys, policies);
+    }
+
+    /** {@link #create(HttpServletRequest, Caller, String, String, Map, PolicySet)} for a route's precomputed action. */
+    public RequestContext create(HttpServletRequest request, Caller caller, ActionName action, String resource,
+            Map<String, String> routeKeys, PolicySet policies) {
         Objects.requireNonNull(policies, "policies");
         return build(request, caller, action, resource, routeKeys,
                 providers.isEmpty() ? policies.referencedKeys() : null);
@@ -127,11 +134,11 @@ public final class RequestContextFactory {
      */
     public RequestContext createWithEveryKey(HttpServletRequest request, Caller caller, String action,
             String resource, Map<String, String> routeKeys) {
-        return build(request, caller, action, resource, routeKeys, null);
+        return build(request, caller, ActionName.of(action), resource, routeKeys, null);
     }
 
     /** {@code wanted}: the lower-case keys to set; null for all of them. */
-    private RequestContext build(HttpServletRequest request, Caller caller, String action, String resource,
+    private RequestContext build(HttpServletRequest request, Caller caller, ActionName action, String resource,
             Map<String, String> routeKeys, Set<String> wanted) {
         IamPrincipal principal = caller.principal();
         RequestContext.Builder context = RequestContext.builder()

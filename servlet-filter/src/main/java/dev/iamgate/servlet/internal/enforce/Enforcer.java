@@ -3,6 +3,7 @@ package dev.iamgate.servlet.internal.enforce;
 import dev.iamgate.eval.Decision;
 import dev.iamgate.eval.PolicySet;
 import dev.iamgate.eval.RequestContext;
+import dev.iamgate.eval.RequestContext.ActionName;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.Denial;
 import dev.iamgate.servlet.Mode;
@@ -12,9 +13,9 @@ import dev.iamgate.servlet.internal.firewall.FirewallResult;
 import dev.iamgate.servlet.internal.firewall.PathFirewall;
 import dev.iamgate.servlet.internal.log.DecisionLog;
 import dev.iamgate.servlet.internal.response.Denials;
+import dev.iamgate.servlet.internal.routing.CompiledRoute;
 import dev.iamgate.servlet.internal.routing.RouteTable;
 import dev.iamgate.servlet.mapping.RouteKind;
-import dev.iamgate.servlet.mapping.RouteMatch;
 import dev.iamgate.servlet.spi.DenyResponder;
 import dev.iamgate.servlet.spi.PrincipalResolver;
 import jakarta.servlet.FilterChain;
@@ -64,53 +65,51 @@ public final class Enforcer {
 
     public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long start = System.nanoTime();
+        long start = DecisionLog.start();
         String method = request.getMethod();
         FirewallResult inspected = firewall.inspect(request.getRequestURI(), request.getContextPath());
         if (inspected instanceof FirewallResult.Rejected rejected) {
-            DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(),
-                    System.nanoTime() - start);
+            DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(), start);
             respond(request, response, Denials.rejectedPath(rejected.violation().description()));
             return;
         }
         String path = ((FirewallResult.Accepted) inspected).path();
-        Optional<RouteMatch> route = routes.match(method, path);
-        if (route.isPresent() && route.get().kind() == RouteKind.PUBLIC) {
-            DecisionLog.outcome("Public", "", method, path, route.get().source(), System.nanoTime() - start);
+        CompiledRoute route = routes.route(method, path);
+        if (route != null && route.kind() == RouteKind.PUBLIC) {
+            DecisionLog.outcome("Public", "", method, path, route.source(), start);
             chain.doFilter(request, response);
             return;
         }
         Caller caller = resolve(request);
         if (caller == null) {
-            DecisionLog.outcome("NotAuthenticated", "", method, path, route.map(RouteMatch::source).orElse("unmapped"),
-                    System.nanoTime() - start);
+            DecisionLog.outcome("NotAuthenticated", "", method, path, route != null ? route.source() : "unmapped", start);
             refuse(request, response, chain, Denials.notAuthenticated());
             return;
         }
         String principal = caller.principal().arn();
-        if (route.isEmpty()) {
+        if (route == null) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, caller));
-            DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", System.nanoTime() - start);
+            DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", start);
             refuse(request, response, chain, Denials.unmapped(principal, method, path));
             return;
         }
-        RouteMatch match = route.get();
         PolicySet set = policies.policySet(caller.principal());
-        if (match.kind() == RouteKind.AUTHENTICATED_ONLY) {
+        if (route.kind() == RouteKind.AUTHENTICATED_ONLY) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, caller, set, contexts));
-            DecisionLog.outcome("Authenticated", principal, method, path, match.source(), System.nanoTime() - start);
+            DecisionLog.outcome("Authenticated", principal, method, path, route.source(), start);
             chain.doFilter(request, response);
             return;
         }
-        RequestContext context = contexts.create(request, caller, match.action(), match.resource(), match.contextKeys(), set);
+        ActionName action = route.actionName();
+        String resource = route.resource(path);
+        RequestContext context = contexts.create(request, caller, action, resource, route.contextKeys(path), set);
         Decision decision = set.evaluate(context);
         request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, caller, set, contexts, decision));
-        DecisionLog.decision(principal, method, path, match.action(), match.resource(), decision,
-                System.nanoTime() - start, enforcing);
+        DecisionLog.decision(principal, method, path, action.name(), resource, decision, start, enforcing);
         if (decision.isAllowed()) {
             chain.doFilter(request, response);
         } else {
-            refuse(request, response, chain, Denials.accessDenied(principal, match.action(), match.resource(), decision));
+            refuse(request, response, chain, Denials.accessDenied(principal, action.name(), resource, decision));
         }
     }
 

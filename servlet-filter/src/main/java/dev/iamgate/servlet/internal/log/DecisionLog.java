@@ -14,13 +14,33 @@ public final class DecisionLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.iamgate.decision");
 
+    /** What {@link #start()} gives when no line will be written: the request is not timed. */
+    static final long NOT_TIMED = Long.MIN_VALUE;
+
     private DecisionLog() {}
 
-    /** Logs a policy decision. {@code enforced} is false in report-only mode. */
+    /**
+     * The start of a request's timing, for the {@code micros} of its line: reads the clock only when
+     * lines are written, as the filter starts every request with it.
+     */
+    public static long start() {
+        return LOG.isInfoEnabled() ? System.nanoTime() : NOT_TIMED;
+    }
+
+    /** Nanoseconds since {@code start}; 0 when the request was not timed (the log was off when it began). */
+    static long since(long start) {
+        return start == NOT_TIMED ? 0 : System.nanoTime() - start;
+    }
+
+    /**
+     * Logs a policy decision. {@code enforced} is false in report-only mode.
+     *
+     * @param start what {@link #start()} gave when the request came in
+     */
     public static void decision(String principal, String method, String path, String action, String resource,
-            Decision decision, long nanos, boolean enforced) {
+            Decision decision, long start, boolean enforced) {
         if (LOG.isInfoEnabled()) {
-            LOG.info(decisionLine(principal, method, path, action, resource, decision, nanos, enforced));
+            LOG.info(decisionLine(principal, method, path, action, resource, decision, since(start), enforced));
         }
     }
 
@@ -45,11 +65,16 @@ public final class DecisionLog {
         return line.toString();
     }
 
-    /** Logs a request refused or passed before any policy decision (firewall, public route, authentication, routing). */
-    public static void outcome(String outcome, String principal, String method, String path, String detail, long nanos) {
+    /**
+     * Logs a request refused or passed before any policy decision (firewall, public route, authentication, routing).
+     *
+     * @param start what {@link #start()} gave when the request came in
+     */
+    public static void outcome(String outcome, String principal, String method, String path, String detail, long start) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
+        long nanos = since(start);
         StringBuilder line = new StringBuilder(160);
         line.append("decision=").append(outcome);
         field(line, "principal", principal);

@@ -1,5 +1,6 @@
 package dev.iamgate.servlet.internal.routing;
 
+import dev.iamgate.eval.RequestContext.ActionName;
 import dev.iamgate.servlet.internal.routing.PathTemplate.CatchAll;
 import dev.iamgate.servlet.internal.routing.PathTemplate.Segment;
 import dev.iamgate.servlet.internal.routing.PathTemplate.Variable;
@@ -18,11 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A checked declaration, ready to turn a matched path into a {@link RouteMatch}. Everything that
- * does not depend on the request (the account, literal text, a route without variables entirely)
- * is worked out here, once.
+ * A checked declaration, ready to answer for a path it matched: the filter asks {@link #kind()},
+ * {@link #actionName()}, {@link #resource(String)} and {@link #contextKeys(String)} directly, which
+ * allocate nothing but the filled-in resource; {@link #match(String)} gives the whole {@link
+ * RouteMatch}. Everything that does not depend on the request (the account, literal text, the
+ * lower-cased action, a route without variables entirely) is worked out here, once. Immutable and
+ * thread-safe.
  */
-final class CompiledRoute {
+public final class CompiledRoute {
 
     private static final String HTTP_TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
 
@@ -33,6 +37,8 @@ final class CompiledRoute {
     /** Whether the last binding is a catch-all's, which takes the rest of the path. */
     private final boolean namedCatchAll;
     private final ValueTemplate resource;
+    /** The action with its lower-cased form; null unless the route is policy-protected. */
+    private final ActionName actionName;
     private final String[] contextKeys;
     private final ValueTemplate[] contextValues;
     /** Context keys when no value has a variable; else null. */
@@ -50,6 +56,7 @@ final class CompiledRoute {
         this.namedCatchAll = !segments.isEmpty()
                 && segments.get(segments.size() - 1) instanceof CatchAll catchAll && catchAll.named();
         this.resource = resource;
+        this.actionName = declaration.kind() == RouteKind.POLICY_PROTECTED ? ActionName.of(declaration.action()) : null;
         this.contextKeys = context.keySet().toArray(String[]::new);
         this.contextValues = context.values().toArray(ValueTemplate[]::new);
         this.constantContext = context.values().stream().allMatch(ValueTemplate::isConstant) ? fill(new String[0]) : null;
@@ -210,6 +217,43 @@ final class CompiledRoute {
         return IamNames.isSegments(requestPath, start, requestPath.length(), namedCatchAll);
     }
 
+    /** How the filter treats the route. */
+    public RouteKind kind() {
+        return declaration.kind();
+    }
+
+    /** Where the route was declared, for messages and the decision log. */
+    public String source() {
+        return declaration.source();
+    }
+
+    /** The IAM action of a policy-protected route, its lower-cased form computed once. */
+    public ActionName actionName() {
+        if (actionName == null) {
+            throw new IllegalStateException("a " + declaration.kind() + " route has no action: " + this);
+        }
+        return actionName;
+    }
+
+    /**
+     * The resource ARN (or {@code *}) for a request path this route matched, with the path's
+     * values filled in: {@code match(path).resource()} without the rest of the match.
+     */
+    public String resource(String requestPath) {
+        if (actionName == null) {
+            return "";
+        }
+        return resource.isConstant() ? resource.constant() : resource.fill(requestPath, bounds(requestPath));
+    }
+
+    /** The route's extra condition keys for a request path it matched: {@code match(path).contextKeys()}. */
+    public Map<String, String> contextKeys(String requestPath) {
+        if (actionName == null) {
+            return Map.of();
+        }
+        return constantContext != null ? constantContext : fill(values(requestPath));
+    }
+
     /**
      * The match for a request path this route's template matched; the walk that found the route
      * has already checked every bound value, so this only cuts them out.
@@ -218,7 +262,21 @@ final class CompiledRoute {
         if (constant != null) {
             return constant;
         }
+        return Optional.of(matchOf(values(requestPath)));
+    }
+
+    private String[] values(String requestPath) {
+        int[] bounds = bounds(requestPath);
         String[] values = new String[names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = requestPath.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
+        return values;
+    }
+
+    /** Where each bound value lies in the path: start and end of binding i at 2i and 2i + 1. */
+    private int[] bounds(String requestPath) {
+        int[] bounds = new int[2 * names.length];
         int depth = 0;
         int start = 1;
         for (int bound = 0; bound < names.length; depth++) {
@@ -227,11 +285,13 @@ final class CompiledRoute {
             if (depths[bound] == depth) {
                 // a named catch-all is always the last binding, and takes the rest of the path
                 boolean rest = namedCatchAll && bound == names.length - 1;
-                values[bound++] = requestPath.substring(start, rest ? requestPath.length() : end);
+                bounds[2 * bound] = start;
+                bounds[2 * bound + 1] = rest ? requestPath.length() : end;
+                bound++;
             }
             start = end + 1;
         }
-        return Optional.of(matchOf(values));
+        return bounds;
     }
 
     private RouteMatch matchOf(String[] values) {

@@ -83,14 +83,23 @@ public final class RouteTable {
      * @return the match, or empty when no route matches: the filter then denies the request
      */
     public Optional<RouteMatch> match(String method, String path) {
+        CompiledRoute route = route(method, path);
+        return route == null ? Optional.empty() : route.match(path);
+    }
+
+    /**
+     * The route of a request, as {@link #match} finds it, without building the match: what the
+     * filter asks on every request, which then reads only the parts it needs from the route.
+     *
+     * @return the route, or null when no route matches
+     */
+    public CompiledRoute route(String method, String path) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         if (path.isEmpty() || path.charAt(0) != '/') {
-            return Optional.empty();
+            return null;
         }
-        SegmentTrie trie = byMethod.getOrDefault(method, everyMethod);
-        CompiledRoute route = trie.find(path);
-        return route == null ? Optional.empty() : route.match(path);
+        return byMethod.getOrDefault(method, everyMethod).find(path);
     }
 
     /** Every declaration in the table, in the order added: for start-up logs and diagnostics. */

@@ -101,6 +101,26 @@ final class ValueTemplate {
         return filled.append(literals[variables.length]).toString();
     }
 
+    /**
+     * {@link #fill(String[])} with the bound values read in place from {@code path}: value i is
+     * {@code path[bounds[2i], bounds[2i + 1])}. Copies each character once, into the result.
+     */
+    String fill(String path, int[] bounds) {
+        if (variables.length == 0) {
+            return literals[0];
+        }
+        int length = literalLength;
+        for (int variable : variables) {
+            length += bounds[2 * variable + 1] - bounds[2 * variable];
+        }
+        StringBuilder filled = new StringBuilder(length);
+        for (int i = 0; i < variables.length; i++) {
+            int variable = variables[i];
+            filled.append(literals[i]).append(path, bounds[2 * variable], bounds[2 * variable + 1]);
+        }
+        return filled.append(literals[variables.length]).toString();
+    }
+
     /** The literal text only, to check what the template's author wrote (not what requests bring). */
     String literalText() {
         return String.join("", literals);

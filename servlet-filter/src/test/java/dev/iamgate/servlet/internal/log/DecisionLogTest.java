@@ -41,4 +41,15 @@ class DecisionLogTest {
 
         assertThat(line).doesNotContain("\n").contains("path=\"/a\\\"\\x0a decision=Allow\"");
     }
+
+    @Test
+    void aRequestIsTimedOnlyWhileLinesAreWritten() {
+        // simplelogger.properties quiets the decision log in these tests: no line, so no clock read
+        assertThat(org.slf4j.LoggerFactory.getLogger("dev.iamgate.decision").isInfoEnabled()).isFalse();
+        assertThat(DecisionLog.start()).isEqualTo(DecisionLog.NOT_TIMED);
+        // a request that began while the log was off has no time to report, should it come on
+        assertThat(DecisionLog.since(DecisionLog.NOT_TIMED)).isZero();
+        long start = System.nanoTime();
+        assertThat(DecisionLog.since(start)).isNotNegative();
+    }
 }
