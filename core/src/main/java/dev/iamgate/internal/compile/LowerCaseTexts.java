@@ -17,8 +17,9 @@ import java.util.Map;
 final class LowerCaseTexts {
 
     private final Map<String, String> lowered = new HashMap<>();
-    private final Map<String, String> shared = new HashMap<>();
-    private final Map<ConditionOperator, ConditionOperator> operators = new HashMap<>();
+    // made on the first condition: many small policies have none
+    private Map<String, String> shared;
+    private Map<ConditionOperator, ConditionOperator> operators;
 
     /** The lower-case form of {@code text}, one string for all equal texts. */
     String of(String text) {
@@ -30,6 +31,10 @@ final class LowerCaseTexts {
      * already met (equal values, same locations): what a compiled condition keeps of them is shared.
      */
     Condition shared(Condition condition) {
+        if (shared == null) {
+            shared = new HashMap<>();
+            operators = new HashMap<>();
+        }
         List<TextValue> values = new ArrayList<>(condition.values().size());
         for (TextValue value : condition.values()) {
             values.add(shared(value));
