@@ -17,7 +17,7 @@ import java.util.Map;
 final class LowerCaseTexts {
 
     private final Map<String, String> lowered = new HashMap<>();
-    // made on the first condition: many small policies have none
+    // made when first needed: many small policies have no condition
     private Map<String, String> shared;
     private Map<ConditionOperator, ConditionOperator> operators;
 
@@ -31,8 +31,7 @@ final class LowerCaseTexts {
      * already met (equal values, same locations): what a compiled condition keeps of them is shared.
      */
     Condition shared(Condition condition) {
-        if (shared == null) {
-            shared = new HashMap<>();
+        if (operators == null) {
             operators = new HashMap<>();
         }
         List<TextValue> values = new ArrayList<>(condition.values().size());
@@ -45,6 +44,9 @@ final class LowerCaseTexts {
 
     /** {@code text}, one string for all equal texts. */
     String text(String text) {
+        if (shared == null) {
+            shared = new HashMap<>();
+        }
         String known = shared.putIfAbsent(text, text);
         return known == null ? text : known;
     }
