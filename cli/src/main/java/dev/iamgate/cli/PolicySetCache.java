@@ -18,7 +18,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
 /**
  * Compiled policy sets keyed by the raw text of a case's {@code policies} object, as a string or
  * as UTF-8 bytes, least recently used first out, so memory stays bounded while shared policies are
- * compiled once. A text that does not parse is remembered as its error. Not thread-safe: each
+ * compiled once (a byte text twice: it is kept from its second compile on). A text that does not parse is remembered as its error. Not thread-safe: each
  * thread that evaluates cases has its own.
  */
 final class PolicySetCache {
@@ -28,6 +28,8 @@ final class PolicySetCache {
 
     private final Map<String, Object> entries;
     private final Map<ByteRange, PolicySet> compiled;
+    /** Hashes of the byte texts compiled lately, one per slot; a power of two long. */
+    private final int[] recentHashes = new int[4096];
 
     PolicySetCache(int capacity) {
         this.entries = lru(capacity);
@@ -77,9 +79,23 @@ final class PolicySetCache {
         PolicySet set = compiled.get(key);
         if (set == null) {
             set = compile(bytes, from, to);
-            compiled.put(key.copy(), set);
+            if (seenBefore(key.hashCode())) {
+                compiled.put(key.copy(), set);
+            }
         }
         return set;
+    }
+
+    /**
+     * Whether a text of this hash was compiled recently, remembering it now. Only such texts are
+     * kept: a case that brings a policy of its own would otherwise copy its bytes and push a
+     * shared set out of the cache for nothing. A text seen twice is kept at its second compile.
+     */
+    private boolean seenBefore(int hash) {
+        int slot = hash & (recentHashes.length - 1);
+        boolean seen = recentHashes[slot] == hash;
+        recentHashes[slot] = hash;
+        return seen;
     }
 
     private static PolicySet compile(byte[] bytes, int from, int to) {

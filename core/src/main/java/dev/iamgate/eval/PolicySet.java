@@ -37,11 +37,9 @@ public final class PolicySet {
         CompiledLayer resource = CompiledLayer.compile(PolicyType.RESOURCE, builder.resource);
         CompiledLayer boundary = CompiledLayer.compile(PolicyType.PERMISSIONS_BOUNDARY, builder.boundary);
         CompiledLayer session = CompiledLayer.compile(PolicyType.SESSION, builder.session);
-        List<CompiledLayer> scps = builder.serviceControlLevels.stream()
-                .map(level -> CompiledLayer.compile(PolicyType.SERVICE_CONTROL, level)).toList();
-        List<CompiledLayer> rcps = builder.resourceControlLevels.stream()
-                .map(level -> CompiledLayer.compile(PolicyType.RESOURCE_CONTROL, level)).toList();
-        List<CompiledLayer> all = new ArrayList<>();
+        List<CompiledLayer> scps = compileLevels(PolicyType.SERVICE_CONTROL, builder.serviceControlLevels);
+        List<CompiledLayer> rcps = compileLevels(PolicyType.RESOURCE_CONTROL, builder.resourceControlLevels);
+        List<CompiledLayer> all = new ArrayList<>(scps.size() + rcps.size() + 4);
         all.addAll(scps);
         all.addAll(rcps);
         all.add(resource);
@@ -49,7 +47,11 @@ public final class PolicySet {
         all.add(boundary);
         all.add(session);
         this.logic = new DecisionLogic(identity, resource, boundary, session, scps, rcps, List.copyOf(all));
-        this.statementCount = all.stream().mapToInt(CompiledLayer::statementCount).sum();
+        int statements = 0;
+        for (CompiledLayer layer : all) {
+            statements += layer.statementCount();
+        }
+        this.statementCount = statements;
         // From the builder's policies: the compiled layers keep only what decisions and explanations read.
         List<Policy> policies = new ArrayList<>(builder.identity);
         policies.addAll(builder.resource);
@@ -58,6 +60,18 @@ public final class PolicySet {
         builder.serviceControlLevels.forEach(policies::addAll);
         builder.resourceControlLevels.forEach(policies::addAll);
         this.referencedKeys = ReferencedKeys.of(policies);
+    }
+
+    // Loops rather than streams: `iamgate eval` compiles a set for nearly every case it reads.
+    private static List<CompiledLayer> compileLevels(PolicyType type, List<List<Policy>> levels) {
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        List<CompiledLayer> layers = new ArrayList<>(levels.size());
+        for (List<Policy> level : levels) {
+            layers.add(CompiledLayer.compile(type, level));
+        }
+        return List.copyOf(layers);
     }
 
     public static Builder builder() {

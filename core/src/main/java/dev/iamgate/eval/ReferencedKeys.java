@@ -34,6 +34,7 @@ final class ReferencedKeys {
                         CompiledCondition.collectReferencedKeys(condition, policy.version(), keys));
             }
         }
-        return Set.copyOf(keys);
+        // Set.copyOf copies through another HashSet even when empty, which most small policies' sets are
+        return keys.isEmpty() ? Set.of() : Set.copyOf(keys);
     }
 }

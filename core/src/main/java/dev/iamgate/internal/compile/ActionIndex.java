@@ -3,10 +3,8 @@ package dev.iamgate.internal.compile;
 import dev.iamgate.policy.Effect;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the statements that can match an action without looking at the others, so a decision
@@ -32,24 +30,15 @@ final class ActionIndex {
     private final Bucket global;
 
     ActionIndex(List<CompiledStatement> statements) {
-        Map<String, Set<CompiledStatement>> exact = new HashMap<>();
-        Map<String, Set<CompiledStatement>> services = new HashMap<>();
-        Set<CompiledStatement> anywhere = new LinkedHashSet<>();
+        Map<String, List<CompiledStatement>> exact = new HashMap<>();
+        Map<String, List<CompiledStatement>> services = new HashMap<>();
+        List<CompiledStatement> anywhere = new ArrayList<>();
         for (CompiledStatement statement : statements) {
             file(statement, exact, services, anywhere);
         }
-        // A statement filed globally or under a service must not be evaluated twice.
-        exact.forEach((action, set) -> {
-            set.removeAll(anywhere);
-            Set<CompiledStatement> sameService = services.get(serviceOf(action));
-            if (sameService != null) {
-                set.removeAll(sameService);
-            }
-        });
-        services.values().forEach(set -> set.removeAll(anywhere));
         this.byAction = toBuckets(exact, true);
         this.byService = toBuckets(services, false);
-        this.global = bucket(anywhere, false);
+        this.global = anywhere.isEmpty() ? Bucket.EMPTY : bucket(anywhere, false);
     }
 
     Bucket exact(String lowerAction) {
@@ -64,19 +53,37 @@ final class ActionIndex {
         return global;
     }
 
-    private static void file(CompiledStatement statement, Map<String, Set<CompiledStatement>> exact,
-            Map<String, Set<CompiledStatement>> services, Set<CompiledStatement> anywhere) {
+    /**
+     * Files a statement where it belongs, each list in statement order. A statement that can match
+     * any service goes to the global bucket only; one with a wildcard pattern for a service (such
+     * as {@code s3:Get*}) goes under that service and not under that service's literal actions,
+     * so no statement is evaluated twice. Literals and services are distinct per statement.
+     */
+    private static void file(CompiledStatement statement, Map<String, List<CompiledStatement>> exact,
+            Map<String, List<CompiledStatement>> services, List<CompiledStatement> anywhere) {
         ActionMatcher action = statement.action;
         if (action.anyService()) {
             anywhere.add(statement);
             return;
         }
+        String[] wildcardServices = action.wildcardServices();
         for (String literal : action.literals()) {
-            exact.computeIfAbsent(literal, k -> new LinkedHashSet<>()).add(statement);
+            if (wildcardServices.length == 0 || !contains(wildcardServices, serviceOf(literal))) {
+                exact.computeIfAbsent(literal, k -> new ArrayList<>(1)).add(statement);
+            }
         }
-        for (String service : action.wildcardServices()) {
-            services.computeIfAbsent(service, k -> new LinkedHashSet<>()).add(statement);
+        for (String service : wildcardServices) {
+            services.computeIfAbsent(service, k -> new ArrayList<>(1)).add(statement);
         }
+    }
+
+    private static boolean contains(String[] texts, String text) {
+        for (String candidate : texts) {
+            if (candidate.equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String serviceOf(String lowerAction) {
@@ -84,24 +91,38 @@ final class ActionIndex {
         return colon < 0 ? lowerAction : lowerAction.substring(0, colon);
     }
 
-    private static Map<String, Bucket> toBuckets(Map<String, Set<CompiledStatement>> sets, boolean known) {
-        Map<String, Bucket> buckets = new HashMap<>(sets.size() * 2);
-        sets.forEach((key, set) -> {
-            if (!set.isEmpty()) {
-                buckets.put(key, bucket(set, known));
-            }
-        });
+    private static Map<String, Bucket> toBuckets(Map<String, List<CompiledStatement>> lists, boolean known) {
+        if (lists.isEmpty()) {
+            return Map.of();
+        }
+        if (lists.size() == 1) {
+            // the common case of a small policy: one action, and no table to size
+            Map.Entry<String, List<CompiledStatement>> only = lists.entrySet().iterator().next();
+            return Map.of(only.getKey(), bucket(only.getValue(), known));
+        }
+        Map<String, Bucket> buckets = new HashMap<>(lists.size() * 2);
+        lists.forEach((key, list) -> buckets.put(key, bucket(list, known)));
         return Map.copyOf(buckets);
     }
 
-    private static Bucket bucket(Set<CompiledStatement> statements, boolean known) {
-        List<CompiledStatement> denies = new ArrayList<>();
-        List<CompiledStatement> allows = new ArrayList<>();
+    private static Bucket bucket(List<CompiledStatement> statements, boolean known) {
+        int denyCount = 0;
         for (CompiledStatement statement : statements) {
-            (statement.effect == Effect.DENY ? denies : allows).add(statement);
+            if (statement.effect == Effect.DENY) {
+                denyCount++;
+            }
         }
-        CompiledStatement[] denyArray = denies.toArray(CompiledStatement[]::new);
-        CompiledStatement[] allowArray = allows.toArray(CompiledStatement[]::new);
-        return new Bucket(denyArray, allowArray, known, ResourceIndex.of(denyArray), ResourceIndex.of(allowArray));
+        CompiledStatement[] denies = new CompiledStatement[denyCount];
+        CompiledStatement[] allows = new CompiledStatement[statements.size() - denyCount];
+        int d = 0;
+        int a = 0;
+        for (CompiledStatement statement : statements) {
+            if (statement.effect == Effect.DENY) {
+                denies[d++] = statement;
+            } else {
+                allows[a++] = statement;
+            }
+        }
+        return new Bucket(denies, allows, known, ResourceIndex.of(denies), ResourceIndex.of(allows));
     }
 }

@@ -34,7 +34,7 @@ final class ActionMatcher {
         this.negated = element.negated();
         Set<String> literalSet = new HashSet<>();
         List<GlobPattern> globs = new ArrayList<>();
-        Set<String> services = new LinkedHashSet<>();
+        Set<String> services = null; // most statements name no wildcard of a literal service
         boolean all = false;
         boolean anywhere = negated;
         for (TextValue pattern : element.patterns()) {
@@ -53,14 +53,18 @@ final class ActionMatcher {
             } else {
                 globs.add(GlobPattern.compile(text, false, true));
                 if (!serviceHasWildcard) {
+                    if (services == null) {
+                        services = new LinkedHashSet<>();
+                    }
                     services.add(lowerCase.of(service));
                 }
             }
         }
-        this.literals = Set.copyOf(literalSet);
+        // Set.of of the distinct elements: Set.copyOf would copy them through another HashSet first
+        this.literals = Set.of(literalSet.toArray(String[]::new));
         this.wildcards = globs.isEmpty() ? NO_WILDCARDS : globs.toArray(GlobPattern[]::new);
         this.everything = all;
-        this.wildcardServices = services.isEmpty() ? NO_SERVICES : services.toArray(String[]::new);
+        this.wildcardServices = services == null ? NO_SERVICES : services.toArray(String[]::new);
         this.anyService = anywhere;
     }
 

@@ -17,8 +17,9 @@ import java.util.Map;
 final class LowerCaseTexts {
 
     private final Map<String, String> lowered = new HashMap<>();
-    private final Map<String, String> shared = new HashMap<>();
-    private final Map<ConditionOperator, ConditionOperator> operators = new HashMap<>();
+    // made when first needed: many small policies have no condition
+    private Map<String, String> shared;
+    private Map<ConditionOperator, ConditionOperator> operators;
 
     /** The lower-case form of {@code text}, one string for all equal texts. */
     String of(String text) {
@@ -30,6 +31,9 @@ final class LowerCaseTexts {
      * already met (equal values, same locations): what a compiled condition keeps of them is shared.
      */
     Condition shared(Condition condition) {
+        if (operators == null) {
+            operators = new HashMap<>();
+        }
         List<TextValue> values = new ArrayList<>(condition.values().size());
         for (TextValue value : condition.values()) {
             values.add(shared(value));
@@ -40,6 +44,9 @@ final class LowerCaseTexts {
 
     /** {@code text}, one string for all equal texts. */
     String text(String text) {
+        if (shared == null) {
+            shared = new HashMap<>();
+        }
         String known = shared.putIfAbsent(text, text);
         return known == null ? text : known;
     }

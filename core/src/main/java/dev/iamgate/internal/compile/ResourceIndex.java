@@ -37,6 +37,18 @@ final class ResourceIndex {
     /** The index of an empty array. */
     static final ResourceIndex EMPTY = new ResourceIndex(new String[1], new int[1][], NONE);
 
+    /**
+     * {@code UNINDEXED[n]} walks all of {@code n} statements, shared: a small policy set compiled
+     * for one use (as {@code iamgate eval} does per case) should not pay for building its own.
+     */
+    private static final ResourceIndex[] UNINDEXED = new ResourceIndex[64];
+
+    static {
+        for (int count = 0; count < UNINDEXED.length; count++) {
+            UNINDEXED[count] = unindexed(count);
+        }
+    }
+
     /** Open addressing, linear probing; the length is a power of two, at most half full. */
     private final String[] keys;
     private final int[][] positions;
@@ -52,26 +64,25 @@ final class ResourceIndex {
         if (statements.length == 0) {
             return EMPTY;
         }
+        int keyed = 0;
+        for (CompiledStatement statement : statements) {
+            if (statement.resourceKeys().length > 0) {
+                keyed++;
+            }
+        }
+        if (keyed < WORTH_IT) {
+            return statements.length < UNINDEXED.length ? UNINDEXED[statements.length] : unindexed(statements.length);
+        }
         Map<String, Positions> byKey = new HashMap<>();
         Positions scanned = new Positions();
-        int keyed = 0;
         for (int position = 0; position < statements.length; position++) {
             String[] keys = statements[position].resourceKeys();
             if (keys.length == 0) {
                 scanned.add(position);
-            } else {
-                keyed++;
             }
             for (String key : keys) {
                 byKey.computeIfAbsent(key, k -> new Positions()).add(position);
             }
-        }
-        if (keyed < WORTH_IT) {
-            Positions all = new Positions();
-            for (int position = 0; position < statements.length; position++) {
-                all.add(position);
-            }
-            return new ResourceIndex(EMPTY.keys, EMPTY.positions, all.toArray());
         }
         int capacity = Integer.highestOneBit(Math.max(1, byKey.size()) * 2) * 2;
         String[] keys = new String[capacity];
@@ -85,6 +96,15 @@ final class ResourceIndex {
             positions[slot] = list.toArray();
         });
         return new ResourceIndex(keys, positions, scanned.toArray());
+    }
+
+    /** An index that lists every one of {@code count} statements in {@link #others()}. */
+    private static ResourceIndex unindexed(int count) {
+        int[] all = new int[count];
+        for (int position = 0; position < count; position++) {
+            all[position] = position;
+        }
+        return new ResourceIndex(EMPTY.keys, EMPTY.positions, all);
     }
 
     /**
