@@ -17,6 +17,12 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
     private final ArnConditionPattern[] patterns;
     private final boolean everyPolicyValueIsArn;
 
+    private ArnCondition(ArnCondition same, ArnConditionPattern[] patterns) {
+        super(same);
+        this.patterns = patterns;
+        this.everyPolicyValueIsArn = same.everyPolicyValueIsArn;
+    }
+
     ArnCondition(Condition source, boolean variables) {
         super(source);
         List<ArnConditionPattern> compiled = new ArrayList<>(source.values().size());
@@ -67,6 +73,23 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
             i = end + 1;
         }
         return plain.toString();
+    }
+
+    /** Substitutes the patterns' variables once for all the request's values (see {@link KeyedCondition#bind}). */
+    @Override
+    KeyedCondition bind(RequestKeys keys) {
+        List<ArnConditionPattern> bound = null;
+        for (int i = 0; i < patterns.length; i++) {
+            ArnConditionPattern pattern = patterns[i].bind(keys);
+            if (pattern != patterns[i] && bound == null) {
+                bound = new ArrayList<>(List.of(patterns).subList(0, i));
+            }
+            // A pattern whose variable cannot be resolved matches nothing: it is left out.
+            if (bound != null && pattern != null) {
+                bound.add(pattern);
+            }
+        }
+        return bound == null ? this : new ArnCondition(this, bound.toArray(new ArnConditionPattern[0]));
     }
 
     @Override

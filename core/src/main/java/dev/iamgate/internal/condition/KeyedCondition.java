@@ -35,6 +35,24 @@ abstract sealed class KeyedCondition
         this.negated = source.operator().type().negated();
     }
 
+    /** The same condition, for {@link #bind}. */
+    KeyedCondition(KeyedCondition same) {
+        this.operator = same.operator;
+        this.lowerCaseKey = same.lowerCaseKey;
+        this.qualifier = same.qualifier;
+        this.ifExists = same.ifExists;
+        this.negated = same.negated;
+    }
+
+    /**
+     * This condition for one request whose key has several values: a family whose policy values
+     * hold variables substitutes them once here rather than once per request value, so a set
+     * operator stays linear in the request's values. Itself by default.
+     */
+    KeyedCondition bind(RequestKeys keys) {
+        return this;
+    }
+
     /**
      * {@code any(v: match(requestValue, v))} over the compiled policy values; negation is applied
      * by the caller.
@@ -45,10 +63,11 @@ abstract sealed class KeyedCondition
     public final boolean test(RequestKeys keys) {
         List<String> values = keys.values(lowerCaseKey);
         int size = values.size();
+        KeyedCondition bound = size > 1 ? bind(keys) : this;
         // Indexed loops: RequestKeys hands out random-access lists, and an iterator would allocate.
         if (qualifier == SetQualifier.FOR_ALL_VALUES) {
             for (int i = 0; i < size; i++) {
-                if (!testValue(values.get(i), keys)) {
+                if (!bound.testValue(values.get(i), keys)) {
                     return false;
                 }
             }
@@ -56,7 +75,7 @@ abstract sealed class KeyedCondition
         }
         if (qualifier == SetQualifier.FOR_ANY_VALUE) {
             for (int i = 0; i < size; i++) {
-                if (testValue(values.get(i), keys)) {
+                if (bound.testValue(values.get(i), keys)) {
                     return true;
                 }
             }

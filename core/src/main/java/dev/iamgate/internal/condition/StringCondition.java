@@ -21,6 +21,14 @@ import java.util.List;
 public final class StringCondition extends KeyedCondition implements CompiledCondition {
 
     private final Operand[] operands;
+    /** Whether an operand substitutes variables per request value (see {@link #bind}). */
+    private final boolean bindsPerRequest;
+
+    private StringCondition(StringCondition same, Operand[] operands) {
+        super(same);
+        this.operands = operands;
+        this.bindsPerRequest = false;
+    }
 
     StringCondition(Condition source, boolean variables) {
         super(source);
@@ -32,6 +40,31 @@ public final class StringCondition extends KeyedCondition implements CompiledCon
             }
         }
         this.operands = compiled.toArray(new Operand[0]);
+        this.bindsPerRequest = compiled.stream().anyMatch(operand -> operand instanceof Template
+                || operand instanceof Glob glob && glob.pattern().bindsPerRequest());
+    }
+
+    @Override
+    KeyedCondition bind(RequestKeys keys) {
+        if (!bindsPerRequest) {
+            return this;
+        }
+        List<Operand> bound = new ArrayList<>(operands.length);
+        for (Operand operand : operands) {
+            Operand resolved = operand;
+            if (operand instanceof Template template) {
+                String text = template.template().resolve(keys);
+                resolved = text == null ? null : template.ignoreCase() ? new ExactIgnoreCase(text) : new Exact(text);
+            } else if (operand instanceof Glob glob && glob.pattern().bindsPerRequest()) {
+                GlobPattern pattern = glob.pattern().bind(keys);
+                resolved = pattern == null ? null : new Glob(pattern);
+            }
+            // A value whose variable cannot be resolved matches nothing: it is left out.
+            if (resolved != null) {
+                bound.add(resolved);
+            }
+        }
+        return new StringCondition(this, bound.toArray(new Operand[0]));
     }
 
     private static Operand compile(OperatorType type, String text, boolean variables) {

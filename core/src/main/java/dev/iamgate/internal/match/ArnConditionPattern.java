@@ -59,6 +59,30 @@ public final class ArnConditionPattern {
         return parts[PARTS - 1].matches(arn, start, arn.length(), keys);
     }
 
+    /**
+     * This pattern for one request (see {@link GlobPattern#bind}): itself unless a part substitutes
+     * variables per match; null when a variable cannot be resolved, as then nothing matches.
+     */
+    public ArnConditionPattern bind(RequestKeys keys) {
+        if (parts == null) {
+            return this;
+        }
+        GlobProgram[] bound = null;
+        for (int i = 0; i < PARTS; i++) {
+            GlobProgram part = parts[i].bind(keys);
+            if (part == null) {
+                return null;
+            }
+            if (part != parts[i]) {
+                if (bound == null) {
+                    bound = parts.clone();
+                }
+                bound[i] = part;
+            }
+        }
+        return bound == null ? this : new ArnConditionPattern(source, bound);
+    }
+
     /** The policy text as written. */
     @Override
     public String toString() {

@@ -47,6 +47,24 @@ public final class GlobPattern {
         return matchesEverything || program.matches(value, 0, value.length(), keys);
     }
 
+    /**
+     * This pattern for one request, its variables substituted when matching would otherwise
+     * substitute them per value; null when a variable cannot be resolved (nothing matches then).
+     * Matching many values of one request through it stays linear in their total length.
+     */
+    public GlobPattern bind(RequestKeys keys) {
+        if (!program.compilesPerMatch()) {
+            return this;
+        }
+        GlobProgram bound = program.bind(keys);
+        return bound == null ? null : new GlobPattern(source, bound, null, false);
+    }
+
+    /** Whether {@link #bind} substitutes anything: a match would otherwise compile per value. */
+    public boolean bindsPerRequest() {
+        return program.compilesPerMatch();
+    }
+
     /** Whether the pattern is exactly {@code *}. */
     public boolean matchesEverything() {
         return matchesEverything;

@@ -173,6 +173,20 @@ final class GlobProgram {
         return expected == actual || (ignoreCase && Block.fold(expected) == Block.fold(actual));
     }
 
+    /**
+     * This program for one request: itself when it matches without compiling per match, else the
+     * program with the request's variables substituted (null when one cannot be resolved). For a
+     * caller that matches many values of one request, so substitution is paid once, not per value.
+     */
+    GlobProgram bind(RequestKeys keys) {
+        return compilesPerMatch() ? resolve(keys) : this;
+    }
+
+    /** Whether a match substitutes variables and compiles the result (see the class comment). */
+    boolean compilesPerMatch() {
+        return variables != null && head == null;
+    }
+
     private GlobProgram resolve(RequestKeys keys) {
         Builder builder = new Builder(ignoreCase);
         int next = 0;

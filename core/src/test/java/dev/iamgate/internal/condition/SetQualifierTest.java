@@ -4,6 +4,9 @@ import static dev.iamgate.internal.condition.Conditions.compile;
 import static dev.iamgate.internal.condition.TestKeys.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.testing.CpuBound;
+import java.time.Duration;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,5 +108,41 @@ class SetQualifierTest {
         assertThat(compile("ForAnyValue:StringEquals", "aws:CalledVia", "cloudformation.amazonaws.com")
                         .test(TestKeys.none()))
                 .isFalse();
+    }
+
+    /**
+     * Found by fuzzing: a policy variable was substituted (and the glob compiled) once per request
+     * value, so many values and a long substitution cost their product. It is substituted once
+     * per decision now, for every family whose values take variables.
+     */
+    @Test
+    void manyRequestValuesAndALongVariableStayLinear() {
+        String name = "u".repeat(50_000);
+        String[] values = IntStream.range(0, 5_000).mapToObj(i -> name.substring(0, 8) + "/" + i).toArray(String[]::new);
+        TestKeys keys = keys(TAGS, values).with("aws:username", name);
+
+        CpuBound.within(Duration.ofSeconds(2), () -> {
+            assertThat(compile("ForAnyValue:StringLike", TAGS, "${aws:username}/*").test(keys)).isFalse();
+            assertThat(compile("ForAllValues:StringNotLike", TAGS, "${aws:username}/*").test(keys)).isTrue();
+            assertThat(compile("ForAnyValue:StringEquals", TAGS, "${aws:username}/1").test(keys)).isFalse();
+            assertThat(compile("ForAnyValue:ArnLike", TAGS, "arn:aws:s3:::${aws:username}/*").test(keys)).isFalse();
+        });
+    }
+
+    @Test
+    void aVariableSubstitutedOnceStillDecidesEveryRequestValue() {
+        TestKeys keys = keys(TAGS, "team/alice", "team/bob", "arn:aws:s3:::alice/x").with("aws:username", "alice");
+
+        assertThat(compile("ForAnyValue:StringLike", TAGS, "*/${aws:username}").test(keys)).isTrue();
+        assertThat(compile("ForAnyValue:StringLike", TAGS, "${aws:username}*/x").test(keys)).isFalse();
+        assertThat(compile("ForAllValues:StringLike", TAGS, "team/*", "arn:*:${aws:username}/*").test(keys)).isTrue();
+        assertThat(compile("ForAnyValue:StringEquals", TAGS, "team/${aws:username}").test(keys)).isTrue();
+        assertThat(compile("ForAnyValue:StringEqualsIgnoreCase", TAGS, "TEAM/${aws:username}").test(keys)).isTrue();
+        assertThat(compile("ForAnyValue:ArnLike", TAGS, "arn:aws:s3:::${aws:username}/*").test(keys)).isTrue();
+        assertThat(compile("ForAllValues:StringNotLike", TAGS, "*${aws:username}*").test(keys)).isFalse();
+        // a variable the request does not carry matches nothing, for every value
+        assertThat(compile("ForAnyValue:StringLike", TAGS, "*/${aws:userid}*").test(keys)).isFalse();
+        assertThat(compile("ForAllValues:StringNotLike", TAGS, "*/${aws:userid}*").test(keys)).isTrue();
+        assertThat(compile("ForAnyValue:ArnLike", TAGS, "arn:aws:s3:::${aws:userid}/*", "arn:*:*:*:*:*").test(keys)).isTrue();
     }
 }
