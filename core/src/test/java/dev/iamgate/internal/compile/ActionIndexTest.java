@@ -51,6 +51,19 @@ class ActionIndexTest {
         assertThat(index.global().actionKnownToMatch()).isFalse();
     }
 
+    /** Mutation testing: a wildcard at the very start of the service was read as no wildcard. */
+    @Test
+    void aServiceThatBeginsWithAWildcardIsFiledGlobally() {
+        ActionIndex leading = new ActionIndex(compile(PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"AnyStorage\",\"Effect\":\"Allow\",\"Action\":\"*3:GetObject\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"OneLetter\",\"Effect\":\"Deny\",\"Action\":\"?3:Get*\",\"Resource\":\"*\"}]}",
+                "leading.json")));
+
+        assertThat(sids(leading.global().allows())).containsExactly("AnyStorage");
+        assertThat(sids(leading.global().denies())).containsExactly("OneLetter");
+        assertThat(leading.exact("s3:getobject").allows()).isEmpty();
+    }
+
     @Test
     void anActionNoStatementNamesHasEmptyBuckets() {
         assertThat(index.exact("ec2:runinstances").denies()).isEmpty();

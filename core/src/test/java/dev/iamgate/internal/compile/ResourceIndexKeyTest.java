@@ -95,6 +95,36 @@ class ResourceIndexKeyTest {
         assertThat(decidingSid(decide(set, DOC, "bob"))).contains("BobOnly");
     }
 
+    /**
+     * Many entries with a wildcard, a {@code ?} or a variable in their last segment (enough to be
+     * worth an index were they keyed): their text is no key, so each is still found for the ARNs it
+     * matches, as are the many {@code *} and NotResource statements, which are never keyed under
+     * the ARN they name (mutation testing showed that keying any of them went unnoticed while too
+     * few existed to build an index).
+     */
+    @Test
+    void manyPatternsThatAreNoKeysAreEachStillFoundForTheArnsTheyMatch() {
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statements.add(statement("Star" + i, "Allow", resource("arn:aws:s3:::star" + i + "/*")));
+            statements.add(statement("Mark" + i, "Allow", resource("arn:aws:s3:::mark" + i + "/d?c")));
+            statements.add(statement("Var" + i, "Allow", resource("arn:aws:s3:::var" + i + "/${aws:username}")));
+            statements.add(statement("All" + i, "Deny", resource("*"),
+                    ",\"Condition\":{\"StringEquals\":{\"aws:username\":\"mallory" + i + "\"}}"));
+        }
+        for (int i = 0; i < 20; i++) {
+            statements.add(statement("Not" + i, "Allow", "\"NotResource\":\"arn:aws:s3:::not" + i + "/doc\""));
+        }
+        PolicySet set = identitySet(statements.toArray(String[]::new));
+
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::star7/any/thing", "alice"))).contains("Star7");
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::mark7/doc", "alice"))).contains("Mark7");
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::var7/alice", "alice"))).contains("Var7");
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::star7/x", "mallory7"))).contains("All7");
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::var7/bob", "alice"))).contains("Not0");
+        assertThat(decidingSid(decide(set, "arn:aws:s3:::not0/doc", "alice"))).contains("Not1");
+    }
+
     @Test
     void arnsAreComparedCaseSensitively() {
         PolicySet set = identitySet(statement("Upper", "Allow", resource("arn:aws:s3:::bucket/Doc")));
