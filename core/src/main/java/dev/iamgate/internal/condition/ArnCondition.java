@@ -16,11 +16,14 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
 
     private final ArnConditionPattern[] patterns;
     private final boolean everyPolicyValueIsArn;
+    /** Whether a pattern substitutes variables per request value (see {@link #bind}). */
+    private final boolean bindsPerRequest;
 
     private ArnCondition(ArnCondition same, ArnConditionPattern[] patterns) {
         super(same);
         this.patterns = patterns;
         this.everyPolicyValueIsArn = same.everyPolicyValueIsArn;
+        this.bindsPerRequest = false;
     }
 
     ArnCondition(Condition source, boolean variables) {
@@ -34,6 +37,7 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
             }
         }
         this.patterns = compiled.toArray(new ArnConditionPattern[0]);
+        this.bindsPerRequest = compiled.stream().anyMatch(ArnConditionPattern::bindsPerRequest);
         this.everyPolicyValueIsArn = patterns.length == source.values().size()
                 && source.values().stream().allMatch(value -> hasSixParts(withoutVariables(value.text())));
     }
@@ -78,6 +82,9 @@ public final class ArnCondition extends KeyedCondition implements CompiledCondit
     /** Substitutes the patterns' variables once for all the request's values (see {@link KeyedCondition#bind}). */
     @Override
     KeyedCondition bind(RequestKeys keys) {
+        if (!bindsPerRequest) {
+            return this;
+        }
         List<ArnConditionPattern> bound = null;
         for (int i = 0; i < patterns.length; i++) {
             ArnConditionPattern pattern = patterns[i].bind(keys);

@@ -64,7 +64,7 @@ public final class ArnConditionPattern {
      * variables per match; null when a variable cannot be resolved, as then nothing matches.
      */
     public ArnConditionPattern bind(RequestKeys keys) {
-        if (parts == null) {
+        if (!bindsPerRequest()) {
             return this;
         }
         GlobProgram[] bound = null;
@@ -81,6 +81,18 @@ public final class ArnConditionPattern {
             }
         }
         return bound == null ? this : new ArnConditionPattern(source, bound);
+    }
+
+    /** Whether {@link #bind} substitutes anything: a match would otherwise compile a part per value. */
+    public boolean bindsPerRequest() {
+        if (parts != null) {
+            for (GlobProgram part : parts) {
+                if (part.compilesPerMatch()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The policy text as written. */
