@@ -153,6 +153,20 @@ class DecisionLogicTest {
                     request(ROLE_SESSION, "s3:GetObject"))).isEqualTo(Outcome.IMPLICIT_DENY);
         }
 
+        /** Mutation testing: a later Allow that names the caller as strongly must not take over the explanation. */
+        @Test
+        void ofEquallyStrongAllowsTheFirstInTheDocumentDecides() {
+            Policy twice = PolicyParser.parse("""
+                    {"Version":"2012-10-17","Statement":[
+                      {"Sid":"First","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/Builder"},
+                       "Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"},
+                      {"Sid":"Second","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/Builder"},
+                       "Action":"s3:*","Resource":"arn:aws:s3:::example-bucket/*"}]}""");
+            Decision decision = PolicySet.builder().resource(twice).build().evaluate(request(ROLE_SESSION, "s3:GetObject"));
+            assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
+            assertThat(decision.decidingStatement().flatMap(StatementRef::sid)).contains("First");
+        }
+
         @Test
         void aWildcardPrincipalNamesEveryone() {
             PolicySet set = PolicySet.builder().resource(resourcePolicy("Allow", "Principal\":\"*\"", "s3:GetObject")).build();
