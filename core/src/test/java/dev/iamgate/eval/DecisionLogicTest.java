@@ -92,6 +92,19 @@ class DecisionLogicTest {
                 .isEqualTo(PolicyType.SERVICE_CONTROL);
     }
 
+    /** RCPs cap like SCPs: every level must allow the action, or the request is implicitly denied. */
+    @Test
+    void everyRcpLevelMustAllow() {
+        PolicySet set = PolicySet.builder().identity(allow("*", "*"))
+                .resourceControlLevel(List.of(allow("*", "*")))
+                .resourceControlLevel(List.of(allow("iam:*", "*")))
+                .build();
+        Decision decision = set.evaluate(request(ALICE, "s3:GetObject"));
+        assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(decision.decidingType()).isEqualTo(PolicyType.RESOURCE_CONTROL);
+        assertThat(outcome(set, request(ALICE, "iam:GetUser"))).isEqualTo(Outcome.ALLOW);
+    }
+
     @Test
     void permissionsBoundaryCapsIdentityPolicies() {
         PolicySet set = PolicySet.builder().identity(allow("s3:*", "*")).permissionsBoundary(allow("iam:*", "*")).build();
