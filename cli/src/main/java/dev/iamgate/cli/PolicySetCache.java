@@ -18,8 +18,8 @@ import tools.jackson.core.util.JsonRecyclerPools;
 /**
  * Compiled policy sets keyed by the raw text of a case's {@code policies} object, as a string or
  * as UTF-8 bytes, least recently used first out, so memory stays bounded while shared policies are
- * compiled once (a byte text twice: it is kept from its second compile on). A text that does not parse is remembered as its error. Not thread-safe: each
- * thread that evaluates cases has its own.
+ * compiled once (a byte text twice: it is kept from its second compile on). A text that does not
+ * parse is remembered as its error. Not thread-safe: each thread that evaluates cases has its own.
  */
 final class PolicySetCache {
 
