@@ -82,91 +82,94 @@ final class GlobProgram {
     /**
      * Whether the glob matches exactly {@code s[from, to)}; false as well when a variable cannot
      * be resolved.
+     *
+     * <p>One method on purpose, over the 325 bytes of bytecode up to which HotSpot's C2 inlines a
+     * hot callee: compiled once on its own, it is called from the decision walks, where inlined
+     * copies of it (action, resource and condition patterns each) made those compiles take a
+     * second each and doubled the CPU `iamgate eval` spends on a million cases (BENCHMARKS.md).
      */
     boolean matches(String s, int from, int to, RequestKeys keys) {
-        if (variables == null) {
-            return matchesResolved(s, from, to);
+        GlobProgram program = this;
+        int end = to;
+        if (variables != null) {
+            if (head == null) {
+                GlobProgram resolved = resolve(keys);
+                return resolved != null && resolved.matches(s, from, to, keys);
+            }
+            // The literal tail, its variables looked up, compared in place at the end; the head
+            // glob then matches what comes before it.
+            int tailLength = 0;
+            int next = 0;
+            for (int i = tailStart; i < kinds.length; i++) {
+                if (kinds[i] == VARIABLE) {
+                    String value = variables[next++].resolve(keys);
+                    if (value == null) {
+                        return false;
+                    }
+                    tailLength += value.length();
+                } else {
+                    tailLength++;
+                }
+            }
+            end = to - tailLength;
+            if (end < from) {
+                return false;
+            }
+            int at = end;
+            next = 0;
+            for (int i = tailStart; i < kinds.length; i++) {
+                if (kinds[i] == VARIABLE) {
+                    // Looked up again rather than kept: keeping would allocate, and the lookup is a hash probe.
+                    String value = variables[next++].resolve(keys);
+                    for (int k = 0; k < value.length(); k++) {
+                        if (!same(value.charAt(k), s.charAt(at++))) {
+                            return false;
+                        }
+                    }
+                } else if (!same(chars[i], s.charAt(at++))) {
+                    return false;
+                }
+            }
+            program = head;
         }
-        if (head != null) {
-            return matchesWithLiteralTail(s, from, to, keys);
-        }
-        GlobProgram resolved = resolve(keys);
-        return resolved != null && resolved.matchesResolved(s, from, to);
-    }
-
-    private boolean matchesResolved(String s, int from, int to) {
+        // The blocks: the first anchored at the start, the last at the end, the others each at
+        // their occurrence that ends first.
+        Block[] blocks = program.blocks;
         int count = blocks.length;
         if (count == 0) {
-            return leadingStar || from == to;
+            return program.leadingStar || from == end;
         }
-        if (count == 1 && !leadingStar && !trailingStar) {
-            return blocks[0].matchesExactly(s, from, to);
+        if (count == 1 && !program.leadingStar && !program.trailingStar) {
+            return blocks[0].matchesExactly(s, from, end);
         }
         int first = 0;
         int last = count - 1;
-        int end = to;
-        if (!trailingStar && blocks[last].isFixed()) {
+        int stop = end;
+        if (!program.trailingStar && blocks[last].isFixed()) {
             // Fixing the last block first bounds the search of the others.
-            end = to - blocks[last].length();
-            if (!blocks[last].matchesSuffix(s, from, to)) {
+            stop = end - blocks[last].length();
+            if (!blocks[last].matchesSuffix(s, from, end)) {
                 return false;
             }
             last--;
         }
         int pos = from;
-        if (!leadingStar) {
-            pos = blocks[0].matchPrefix(s, from, end);
+        if (!program.leadingStar) {
+            pos = blocks[0].matchPrefix(s, from, stop);
             if (pos < 0) {
                 return false;
             }
             first = 1;
         }
-        boolean lastAtEnd = !trailingStar && last == count - 1;
+        boolean lastAtEnd = !program.trailingStar && last == count - 1;
         int lastFloating = lastAtEnd ? last - 1 : last;
         for (int i = first; i <= lastFloating; i++) {
-            pos = blocks[i].find(s, pos, end);
+            pos = blocks[i].find(s, pos, stop);
             if (pos < 0) {
                 return false;
             }
         }
-        return !lastAtEnd || blocks[last].matchesSuffix(s, pos, to);
-    }
-
-    /** The head glob on {@code s[from, to - tail)}, the tail compared in place at the end. */
-    private boolean matchesWithLiteralTail(String s, int from, int to, RequestKeys keys) {
-        int tailLength = 0;
-        int next = 0;
-        for (int i = tailStart; i < kinds.length; i++) {
-            if (kinds[i] == VARIABLE) {
-                String value = variables[next++].resolve(keys);
-                if (value == null) {
-                    return false;
-                }
-                tailLength += value.length();
-            } else {
-                tailLength++;
-            }
-        }
-        int tailFrom = to - tailLength;
-        if (tailFrom < from) {
-            return false;
-        }
-        int at = tailFrom;
-        next = 0;
-        for (int i = tailStart; i < kinds.length; i++) {
-            if (kinds[i] == VARIABLE) {
-                // Looked up again rather than kept: keeping would allocate, and the lookup is a hash probe.
-                String value = variables[next++].resolve(keys);
-                for (int k = 0; k < value.length(); k++) {
-                    if (!same(value.charAt(k), s.charAt(at++))) {
-                        return false;
-                    }
-                }
-            } else if (!same(chars[i], s.charAt(at++))) {
-                return false;
-            }
-        }
-        return head.matchesResolved(s, from, tailFrom);
+        return !lastAtEnd || blocks[last].matchesSuffix(s, pos, end);
     }
 
     private boolean same(char expected, char actual) {
