@@ -2,6 +2,7 @@ package dev.iamgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,49 @@ class CaseEvaluatorTest {
             }
             assertSameAnswer(line);
         }
+    }
+
+    /**
+     * A policy is read from the line's bytes by Jackson, where the general reader decodes the line
+     * with Java's decoder (malformed bytes replaced): every malformed sequence must end the same.
+     */
+    @Test
+    void malformedUtf8InAPolicyGetsTheAnswerOfTheGeneralReader() {
+        byte[][] malformed = {
+            {(byte) 0xC0, (byte) 0x80}, // overlong NUL
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, // overlong '/'
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // five bytes
+            {(byte) 0xC3}, // a lead byte alone
+            {(byte) 0x80}, // a continuation byte alone
+            {(byte) 0xE2, (byte) 0x82}, // cut short
+            {(byte) 0xFF}
+        };
+        List<String> policies = List.of(
+                POLICY.replace("\"Effect\"", "\"Sid\":\"@\",\"Effect\""), // in a value that is kept as written
+                POLICY.replace("${aws:username}", "${aws:username}@"), // in a pattern that decides
+                POLICY.replace(":\"true\"", ":\"true@\""), // in a condition value
+                POLICY.replace("\"Bool\"", "\"Bool@\"")); // in a member name
+        for (byte[] bytes : malformed) {
+            for (String policy : policies) {
+                assertSameAnswer(splice("{\"id\":\"u\",\"policies\":{\"identity\":[" + policy + "]},\"request\":"
+                        + REQUEST + "}", bytes));
+            }
+        }
+    }
+
+    /** The line with {@code bytes} in place of each {@code @}. */
+    private static byte[] splice(String line, byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte b : line.getBytes(StandardCharsets.UTF_8)) {
+            if (b == '@') {
+                out.writeBytes(bytes);
+            } else {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

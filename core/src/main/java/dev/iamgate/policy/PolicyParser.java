@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
+import tools.jackson.core.JsonParser;
+
 /**
  * Parses IAM policy documents into immutable {@link Policy} values, rejecting what IAM rejects when
  * a policy is saved (see {@link PolicyProblem}). Every string of the result carries its {@link
@@ -94,6 +96,21 @@ public final class PolicyParser {
         return DEFAULT.read(reader, name);
     }
 
+    /**
+     * Parses a policy document embedded in a larger JSON text: the document begins at the
+     * parser's current token, and the parser is left on the document's last token, open, to go
+     * on with the rest. Locations are those of the larger text, and the length limit counts the
+     * document's extent in the parser's input (bytes for a byte source). This reads the document
+     * from the tokens the caller is reading anyway, with no second pass over its text.
+     *
+     * @throws PolicyParseException if the document is not a policy IAM would accept
+     * @throws UncheckedIOException if the parser's input fails
+     * @throws NullPointerException if an argument is null
+     */
+    public static Policy parse(JsonParser parser, String name) {
+        return DEFAULT.read(parser, name);
+    }
+
     /** A parser with other limits. Creating one has a cost: make it once and keep it. */
     public static PolicyParser withLimits(Limits limits) {
         Objects.requireNonNull(limits, "limits");
@@ -108,6 +125,11 @@ public final class PolicyParser {
     /** As {@link #parse(String, String)}, under this parser's limits. */
     public Policy read(String json, String name) {
         return reader.read(json, name);
+    }
+
+    /** As {@link #parse(JsonParser, String)}, under this parser's limits. */
+    public Policy read(JsonParser parser, String name) {
+        return reader.read(parser, name);
     }
 
     /** As {@link #parse(Reader, String)}, under this parser's limits. */

@@ -65,6 +65,30 @@ final class JsonTreeReader {
         return new JsonTreeReader(parser, problems, maxDepth).document();
     }
 
+    /**
+     * Reads the value that begins at the parser's current token, part of a larger JSON text, and
+     * leaves the parser on the value's last token, open. Locations are those of the larger text.
+     *
+     * @throws PolicyParseException for anything that is not one well-formed JSON value
+     * @throws UncheckedIOException when the underlying reader fails
+     */
+    static JsonValue readEmbedded(JsonParser parser, Problems problems, int maxDepth) {
+        JsonTreeReader reader = new JsonTreeReader(parser, problems, maxDepth);
+        try {
+            JsonToken first = parser.currentToken();
+            if (first == null) {
+                throw problems.at(reader.here(), PolicyProblem.JSON_SYNTAX, "the document is empty");
+            }
+            return reader.value(first, reader.tokenLocation(DOCUMENT), 1);
+        } catch (StreamConstraintsException e) {
+            // the caller's parser, with the caller's limits, not the document's
+            throw problems.at(
+                    reader.syntaxLocation(e), PolicyProblem.DOCUMENT_TOO_LARGE, String.valueOf(e.getOriginalMessage()), e);
+        } catch (JacksonException e) {
+            throw reader.failure(e);
+        }
+    }
+
     private JsonValue document() {
         try {
             JsonToken first = parser.nextToken();
@@ -79,22 +103,29 @@ final class JsonTreeReader {
                         "unexpected content after the end of the document");
             }
             return root;
-        } catch (JacksonIOException e) {
-            throw new UncheckedIOException(e.getCause());
-        } catch (StreamConstraintsException e) {
+        } catch (JacksonException e) {
+            throw failure(e);
+        } finally {
+            close();
+        }
+    }
+
+    /** What a failure of the token stream means for the document. */
+    private RuntimeException failure(JacksonException e) {
+        if (e instanceof JacksonIOException io) {
+            return new UncheckedIOException(io.getCause());
+        }
+        if (e instanceof StreamConstraintsException) {
             // nesting is checked before Jackson's own limit, so only the document length is left
-            throw problems.at(
+            return problems.at(
                     new SourceLocation("", 1, 1),
                     PolicyProblem.DOCUMENT_TOO_LARGE,
                     "the document is longer than the limit of "
                             + parser.streamReadConstraints().getMaxDocumentLength()
                             + " characters",
                     e);
-        } catch (JacksonException e) {
-            throw problems.at(syntaxLocation(e), PolicyProblem.JSON_SYNTAX, syntaxDetail(e), e);
-        } finally {
-            close();
         }
+        return problems.at(syntaxLocation(e), PolicyProblem.JSON_SYNTAX, syntaxDetail(e), e);
     }
 
     /** Releases the parser's buffers; the input is the caller's, so nothing of value can fail. */

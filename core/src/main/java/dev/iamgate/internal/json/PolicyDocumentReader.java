@@ -4,10 +4,12 @@ import dev.iamgate.policy.Policy;
 import dev.iamgate.policy.PolicyProblem;
 import dev.iamgate.policy.SourceLocation;
 
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
@@ -83,6 +85,33 @@ public final class PolicyDocumentReader {
                         factory.createParser(ObjectReadContext.empty(), json),
                         problems,
                         maxNestingDepth);
+        return PolicyBinder.bind(root, problems, name);
+    }
+
+    /**
+     * Parses the document that begins at the parser's current token, inside a larger JSON text,
+     * and leaves the parser on the document's last token, open. The
+     * length limit applies to the document's extent in the parser's input, counted in the
+     * input's units (bytes for a byte source); the caller's parser enforces its own limits first.
+     */
+    public Policy read(JsonParser parser, String name) {
+        Objects.requireNonNull(parser, "parser");
+        Objects.requireNonNull(name, "name");
+        Problems problems = new Problems(name);
+        TokenStreamLocation start = parser.currentTokenLocation();
+        JsonValue root = JsonTreeReader.readEmbedded(parser, problems, maxNestingDepth);
+        TokenStreamLocation end = parser.currentLocation();
+        boolean bytes = start.getByteOffset() >= 0;
+        long length = bytes
+                ? end.getByteOffset() - start.getByteOffset()
+                : end.getCharOffset() - start.getCharOffset();
+        if (length > maxDocumentChars) {
+            throw problems.at(
+                    new SourceLocation("", start.getLineNr(), start.getColumnNr()),
+                    PolicyProblem.DOCUMENT_TOO_LARGE,
+                    "the document is " + length + (bytes ? " bytes" : " characters")
+                            + " long; the limit is " + maxDocumentChars);
+        }
         return PolicyBinder.bind(root, problems, name);
     }
 
