@@ -1,6 +1,7 @@
 package dev.iamgate.cli;
 
 import dev.iamgate.eval.RequestContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
@@ -33,21 +34,52 @@ final class CaseParts {
     static CaseParts read(String line) {
         CaseParts parts = new CaseParts();
         try (JsonParser parser = JSON.createParser(line)) {
-            parts.readCase(parser, () -> parts.policiesText = line.substring(
-                    (int) parser.currentTokenLocation().getCharOffset(), (int) skipToEnd(parser).getCharOffset()));
+            expectObject(parser);
+            parts.readMembers(parser, () -> {
+                parts.policiesText = line.substring(
+                        (int) parser.currentTokenLocation().getCharOffset(), (int) skipToEnd(parser).getCharOffset());
+                return GO_ON;
+            });
         }
         return parts;
     }
 
-    /** Reads the case at {@code bytes[from, to)} (UTF-8) without decoding the line as a whole. */
+    /**
+     * Reads the case at {@code bytes[from, to)} (UTF-8) without decoding the line as a whole. The
+     * {@code policies} object, the bulk of a line, is not tokenized here: its extent is found by
+     * {@link JsonExtent}, and the cache matches or compiles it on its own. The rest of the case is
+     * read by a second parser, over the bytes after the object behind a stand-in member.
+     */
     static CaseParts read(byte[] bytes, int from, int to) {
         CaseParts parts = new CaseParts();
+        int rest;
         try (JsonParser parser = BYTES_JSON.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
-            parts.readCase(parser, () -> {
+            expectObject(parser);
+            rest = parts.readMembers(parser, () -> {
                 // a parser over part of an array counts offsets from the part's start
-                parts.policiesFrom = from + (int) parser.currentTokenLocation().getByteOffset();
-                parts.policiesTo = from + (int) skipToEnd(parser).getByteOffset();
+                int start = from + (int) parser.currentTokenLocation().getByteOffset();
+                int end = JsonExtent.objectEnd(bytes, start, to);
+                if (end < 0) {
+                    throw new CaseEvaluator.CaseException("the policies object does not end on its line");
+                }
+                parts.policiesFrom = start;
+                parts.policiesTo = end;
+                return end;
             });
+        }
+        if (rest != GO_ON) {
+            byte[] after = new byte[RESUME.length + to - rest];
+            System.arraycopy(RESUME, 0, after, 0, RESUME.length);
+            System.arraycopy(bytes, rest, after, RESUME.length, to - rest);
+            try (JsonParser parser = BYTES_JSON.createParser(ObjectReadContext.empty(), after)) {
+                expectObject(parser);
+                parser.nextToken(); // the stand-in member and its value
+                parser.nextToken();
+                parts.readMembers(parser, () -> {
+                    // the last of several wins: the general reader finds which, in one pass
+                    throw new CaseEvaluator.CaseException("more than one policies object");
+                });
+            }
         }
         return parts;
     }
@@ -56,10 +88,31 @@ final class CaseParts {
         return policiesTo > policiesFrom;
     }
 
-    private void readCase(JsonParser parser, Runnable keepPolicies) {
+    /** Says what became of the {@code policies} object the parser stands on. */
+    private interface PoliciesReader {
+        /** {@link #GO_ON} when the parser was moved past the object, else where the case goes on. */
+        int read();
+    }
+
+    private static final int GO_ON = -1;
+
+    /**
+     * What stands for the members up to the end of the policies object: the rest of a case, from
+     * there, then reads as an object of its own, in which every byte is where the case has it.
+     */
+    private static final byte[] RESUME = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
+
+    private static void expectObject(JsonParser parser) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new CaseEvaluator.CaseException("a case must be a JSON object");
         }
+    }
+
+    /**
+     * Reads members up to the end of the case object ({@link #GO_ON}), or up to the offset where
+     * the reader of the {@code policies} object says the case goes on.
+     */
+    private int readMembers(JsonParser parser, PoliciesReader policies) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -69,12 +122,16 @@ final class CaseParts {
                     if (value != JsonToken.START_OBJECT) {
                         throw new CaseEvaluator.CaseException("\"policies\" must be a JSON object");
                     }
-                    keepPolicies.run();
+                    int next = policies.read();
+                    if (next != GO_ON) {
+                        return next;
+                    }
                 }
                 case "request" -> request = readRequest(parser);
                 default -> parser.skipChildren();
             }
         }
+        return GO_ON;
     }
 
     /** Skips the object the parser stands on; the location just past its end. */
