@@ -40,11 +40,6 @@ public final class CompiledLayer {
         this.index = new ActionIndex(statements);
     }
 
-    /** The three buckets of the index a request's action is looked up in, in the order they are walked. */
-    private static final int EXACT = 0;
-    private static final int SERVICE = 1;
-    private static final int GLOBAL = 2;
-
     private static final CompiledLayer[] EMPTY = new CompiledLayer[PolicyType.values().length];
 
     static {
@@ -80,11 +75,12 @@ public final class CompiledLayer {
         if (statementCount == 0) {
             return null; // most sets have most kinds of policy empty: skip their three index look-ups
         }
-        CompiledStatement deny = null;
-        // One call of the walk for the three buckets: a JIT inlines each call site of it.
-        for (int bucket = EXACT; deny == null && bucket <= GLOBAL; bucket++) {
-            deny = firstDeny(bucket(bucket, lowerAction, lowerService), lowerAction, resource, caller, keys,
-                    callerHasBoundary);
+        CompiledStatement deny = firstDeny(index.exact(lowerAction), lowerAction, resource, caller, keys, callerHasBoundary);
+        if (deny == null) {
+            deny = firstDeny(index.service(lowerService), lowerAction, resource, caller, keys, callerHasBoundary);
+        }
+        if (deny == null) {
+            deny = firstDeny(index.global(), lowerAction, resource, caller, keys, callerHasBoundary);
         }
         return deny;
     }
@@ -98,16 +94,14 @@ public final class CompiledLayer {
         if (statementCount == 0) {
             return null;
         }
-        CompiledStatement best = null;
-        for (int bucket = EXACT; bucket <= GLOBAL && strength(best, caller) != PrincipalMatch.DIRECT; bucket++) {
-            best = bestAllow(bucket(bucket, lowerAction, lowerService), best, lowerAction, resource, caller, keys);
+        CompiledStatement best = bestAllow(index.exact(lowerAction), null, lowerAction, resource, caller, keys);
+        if (strength(best, caller) != PrincipalMatch.DIRECT) {
+            best = bestAllow(index.service(lowerService), best, lowerAction, resource, caller, keys);
+        }
+        if (strength(best, caller) != PrincipalMatch.DIRECT) {
+            best = bestAllow(index.global(), best, lowerAction, resource, caller, keys);
         }
         return best;
-    }
-
-    /** The statements filed under the action, under its service, or under any service. */
-    private ActionIndex.Bucket bucket(int which, String lowerAction, String lowerService) {
-        return which == EXACT ? index.exact(lowerAction) : which == SERVICE ? index.service(lowerService) : index.global();
     }
 
     /** How an allowing statement of this layer names the caller; {@link PrincipalMatch#NONE} for null. */
