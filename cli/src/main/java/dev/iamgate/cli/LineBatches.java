@@ -2,6 +2,9 @@ package dev.iamgate.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -29,6 +32,10 @@ final class LineBatches {
             this.inputDrained = inputDrained;
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
 
     private final InputStream in;
     private final int batchBytes;
@@ -87,16 +94,33 @@ final class LineBatches {
         return false;
     }
 
+    /** Eight bytes a step to the next word that holds a line end: most of the input is inside lines. */
     private void scan() {
         byte[] bytes = buffer;
-        for (int i = scanned; i < filled; i++) {
-            byte b = bytes[i];
-            if (b == '\n' || b == '\r') {
-                addLine(lineStart, i);
-                lineStart = i + 1;
+        int i = scanned;
+        while (i < filled) {
+            while (i + Long.BYTES <= filled && !holdsLineEnd((long) LONGS.get(bytes, i))) {
+                i += Long.BYTES;
+            }
+            for (int stop = Math.min(i + Long.BYTES, filled); i < stop; i++) {
+                byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    addLine(lineStart, i);
+                    lineStart = i + 1;
+                }
             }
         }
         scanned = filled;
+    }
+
+    /** Whether a byte of the word is {@code \n} or {@code \r}. */
+    private static boolean holdsLineEnd(long word) {
+        return hasZeroByte(word ^ LINE_FEEDS) || hasZeroByte(word ^ CARRIAGE_RETURNS);
+    }
+
+    /** The classic test, exact as a yes or no: only a zero byte borrows into its own high bit. */
+    private static boolean hasZeroByte(long word) {
+        return ((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0;
     }
 
     private void addLine(int start, int end) {

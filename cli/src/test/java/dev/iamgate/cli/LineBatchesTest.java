@@ -3,10 +3,12 @@ package dev.iamgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,33 @@ class LineBatchesTest {
     @Test
     void linesEndAtLineFeedCarriageReturnOrBoth() throws IOException {
         assertThat(lines("a\nb\r\nc\rd", 1 << 10)).containsExactly("a", "b", "c", "d");
+    }
+
+    /** The scan reads eight bytes at a time: every other byte value, next to a line end anywhere in a word. */
+    @Test
+    void lineEndsAreFoundAtEveryPlaceOfAWordAmongAnyOtherByte() throws IOException {
+        for (int value = 0; value < 256; value++) {
+            if (value == '\n' || value == '\r') {
+                continue;
+            }
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            List<byte[]> expected = new ArrayList<>();
+            for (int length = 1; length <= 17; length++) {
+                byte[] line = new byte[length];
+                Arrays.fill(line, (byte) value);
+                expected.add(line);
+                text.writeBytes(line);
+                text.write(length % 2 == 0 ? '\n' : '\r');
+            }
+            LineBatches batches = new LineBatches(new ByteArrayInputStream(text.toByteArray()), 1 << 10);
+            List<byte[]> found = new ArrayList<>();
+            for (LineBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                for (int i = 0; i < batch.count; i++) {
+                    found.add(Arrays.copyOfRange(batch.bytes, batch.starts[i], batch.ends[i]));
+                }
+            }
+            assertThat(found).as("byte %02x", value).usingElementComparator(Arrays::compare).isEqualTo(expected);
+        }
     }
 
     @Test
