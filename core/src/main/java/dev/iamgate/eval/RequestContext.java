@@ -1,6 +1,7 @@
 package dev.iamgate.eval;
 
 import dev.iamgate.internal.RequestKeys;
+import dev.iamgate.internal.match.CaseFold;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,7 +42,7 @@ public final class RequestContext {
             this.lowerAction = builder.actionName.lowerName;
             this.lowerService = builder.actionName.lowerService;
         } else {
-            this.lowerAction = action.toLowerCase(Locale.ROOT);
+            this.lowerAction = CaseFold.fold(action);
             this.lowerService = ActionName.serviceOf(lowerAction);
         }
     }
@@ -92,7 +93,7 @@ public final class RequestContext {
 
         private ActionName(String name) {
             this.name = name;
-            this.lowerName = name.toLowerCase(Locale.ROOT);
+            this.lowerName = CaseFold.fold(name);
             this.lowerService = serviceOf(lowerName);
         }
 

@@ -42,4 +42,27 @@ class ActionMatchingTest {
     void actionsMatchCaseInsensitivelyWithStarAndQuestionMark(String actionJson, String requestAction, boolean allowed) {
         assertThat(allows(actionJson, requestAction)).isEqualTo(allowed);
     }
+
+    /**
+     * Action names are ASCII, but a policy or a request may hold anything: a character compares
+     * as {@link String#equalsIgnoreCase} compares it (the long s as s, the dotted capital I as i),
+     * the same whether the pattern is literal or has a wildcard, and the same in the request.
+     */
+    @ParameterizedTest(name = "{0} vs {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "\u017f3:GetObject | s3:GetObject      | s3:Get*",
+        "\u0130am:GetUser  | iam:getuser       | \u0130am:Get*",
+        "iam:GetUser        | \u0130AM:GETUSER  | iam:Get*",
+        "s3:GetObject       | \u017f3:getobject | s3:GetOb*",
+        "s3:ListBuc\u212Aet | s3:listbucket     | s3:ListBuc*",
+        "iam:GetUser        | \u0131am:GetUser  | iam:*User",
+    })
+    void aLiteralActionAndAWildcardActionCompareCharactersAsEqualsIgnoreCaseDoes(String literal, String request,
+            String wildcard) {
+        boolean expected = literal.equalsIgnoreCase(request);
+
+        assertThat(allows("\"Action\":\"" + literal + "\"", request)).isEqualTo(expected);
+        assertThat(allows("\"Action\":\"" + wildcard + "\"", request)).isEqualTo(expected);
+        assertThat(allows("\"NotAction\":\"" + literal + "\"", request)).isEqualTo(!expected);
+    }
 }

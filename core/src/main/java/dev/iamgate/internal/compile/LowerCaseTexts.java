@@ -1,12 +1,12 @@
 package dev.iamgate.internal.compile;
 
+import dev.iamgate.internal.match.CaseFold;
 import dev.iamgate.policy.Condition;
 import dev.iamgate.policy.ConditionOperator;
 import dev.iamgate.policy.TextValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,9 +21,9 @@ final class LowerCaseTexts {
     private Map<String, String> shared;
     private Map<ConditionOperator, ConditionOperator> operators;
 
-    /** The lower-case form of {@code text}, one string for all equal texts. */
+    /** The case-folded form of an action name or service ({@link CaseFold}), one string for all equal texts. */
     String of(String text) {
-        return lowered.computeIfAbsent(text, t -> t.toLowerCase(Locale.ROOT));
+        return lowered.computeIfAbsent(text, CaseFold::fold);
     }
 
     /**

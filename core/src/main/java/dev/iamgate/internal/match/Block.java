@@ -58,14 +58,6 @@ final class Block {
         }
     }
 
-    /** Locale-free case folding, equivalent to {@link String#equalsIgnoreCase} per char. */
-    static char fold(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
-    }
-
     boolean isFixed() {
         return loops == null;
     }
@@ -118,7 +110,7 @@ final class Block {
             char c = s.charAt(at + j);
             switch (kinds[j]) {
                 case LITERAL -> {
-                    if (c != chars[j] && (!ignoreCase || fold(c) != chars[j])) {
+                    if (c != chars[j] && (!ignoreCase || CaseFold.fold(c) != chars[j])) {
                         return false;
                     }
                 }
@@ -212,7 +204,7 @@ final class Block {
 
     private int row(char c) {
         if (ignoreCase) {
-            c = fold(c);
+            c = CaseFold.fold(c);
         }
         if (c < 128) {
             return asciiRows[c] & 0xFF;

@@ -173,7 +173,7 @@ final class GlobProgram {
     }
 
     private boolean same(char expected, char actual) {
-        return expected == actual || (ignoreCase && Block.fold(expected) == Block.fold(actual));
+        return expected == actual || (ignoreCase && CaseFold.fold(expected) == CaseFold.fold(actual));
     }
 
     /**
@@ -222,7 +222,7 @@ final class GlobProgram {
             byte kind = kinds[i];
             if (kind != STAR && kind != STAR_BUT_COLON) {
                 char c = chars[i++];
-                pieceChars[n] = ignoreCase && kind == Block.LITERAL ? Block.fold(c) : c;
+                pieceChars[n] = ignoreCase && kind == Block.LITERAL ? CaseFold.fold(c) : c;
                 pieceKinds[n++] = kind;
                 continue;
             }

@@ -1,12 +1,12 @@
 package dev.iamgate.internal.validate;
 
+import dev.iamgate.internal.match.CaseFold;
 import dev.iamgate.policy.TextValue;
 import java.util.List;
 import java.util.function.BiPredicate;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +43,7 @@ final class PatternCover {
 
     /** Whether glob {@code wide} matches every string glob {@code narrow} matches. */
     static boolean covers(String wide, String narrow, boolean ignoreCase) {
-        if (wide.equals(STAR) || (ignoreCase ? wide.equalsIgnoreCase(narrow) : wide.equals(narrow))) {
+        if (wide.equals(STAR) || (ignoreCase ? CaseFold.fold(wide).equals(CaseFold.fold(narrow)) : wide.equals(narrow))) {
             return true;
         }
         if (isLiteral(wide)) {
@@ -67,22 +67,13 @@ final class PatternCover {
 
     /** {@link #covers(String, String, boolean)} of two patterns read by the same {@link Reader}. */
     static boolean covers(Glob wide, Glob narrow) {
-        if (wide.text.equals(STAR)
-                || (wide.ignoreCase ? sameIgnoringCase(wide, narrow) : wide.text.equals(narrow.text))) {
+        if (wide.text.equals(STAR) || wide.comparable.equals(narrow.comparable)) {
             return true;
         }
         if (wide.literal) {
             return false; // a literal covers only itself, and it is not equal
         }
         return covers(wide.tokens(), narrow.tokens());
-    }
-
-    private static boolean sameIgnoringCase(Glob a, Glob b) {
-        // ASCII text equals ignoring case exactly when its lower case does; equalsIgnoreCase also
-        // equates some non-ASCII letters with ASCII ones (the long s with s)
-        return a.asciiLowerCase != null && b.asciiLowerCase != null
-                ? a.asciiLowerCase.equals(b.asciiLowerCase)
-                : a.text.equalsIgnoreCase(b.text);
     }
 
     /** {@link #coversArn(String, String)} of two patterns read by the same {@link Reader}. */
@@ -154,15 +145,6 @@ final class PatternCover {
         return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && !pattern.contains("${");
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * A pattern read into tokens once (when first compared with a pattern it is not equal to), to
      * be compared with many others: a literal character as itself (escapes as the character they
@@ -171,18 +153,16 @@ final class PatternCover {
      */
     static final class Glob {
         private final String text;
-        private final boolean ignoreCase;
+        /** The text case-folded as the matcher folds it when case is ignored ({@link CaseFold}), else the text. */
+        private final String comparable;
         private final boolean literal;
-        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
-        private final String asciiLowerCase;
         private final Reader reader;
         private int[] tokens;
 
         private Glob(String text, boolean ignoreCase, Reader reader) {
             this.text = text;
-            this.ignoreCase = ignoreCase;
+            this.comparable = ignoreCase ? CaseFold.fold(text) : text;
             this.literal = isLiteral(text);
-            this.asciiLowerCase = ignoreCase && isAscii(text) ? text.toLowerCase(Locale.ROOT) : null;
             this.reader = reader;
         }
 
@@ -190,9 +170,9 @@ final class PatternCover {
             return text;
         }
 
-        /** The text in lower case when it is ASCII and case is ignored, otherwise null. */
-        String asciiLowerCase() {
-            return asciiLowerCase;
+        /** The text as compared: case-folded when case is ignored. */
+        String comparable() {
+            return comparable;
         }
 
         /** Neither wildcard nor variable: it covers only equal text. */
@@ -202,8 +182,7 @@ final class PatternCover {
 
         private int[] tokens() {
             if (tokens == null) {
-                tokens = reader.tokens(asciiLowerCase != null ? asciiLowerCase
-                        : ignoreCase ? text.toLowerCase(Locale.ROOT) : text);
+                tokens = reader.tokens(comparable);
             }
             return tokens;
         }

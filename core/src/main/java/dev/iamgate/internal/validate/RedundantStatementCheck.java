@@ -114,8 +114,8 @@ final class RedundantStatementCheck implements PolicyCheck {
         }
 
         /**
-         * The Action entries lower-cased, when this statement can cover only statements whose
-         * actions are among them: Action (not NotAction) of ASCII literals only. Null otherwise.
+         * The Action entries case-folded, when this statement can cover only statements whose
+         * actions are among them: Action (not NotAction) of literals only. Null otherwise.
          */
         private Set<String> literalActions() {
             if (actionNegated) {
@@ -123,22 +123,21 @@ final class RedundantStatementCheck implements PolicyCheck {
             }
             Set<String> keys = new HashSet<>();
             for (Glob action : actions) {
-                if (!action.literal() || action.asciiLowerCase() == null) {
+                if (!action.literal()) {
                     return null;
                 }
-                keys.add(action.asciiLowerCase());
+                keys.add(action.comparable());
             }
             return keys;
         }
 
         /**
          * The key a covering statement's {@link #literalActions} must hold: the first Action
-         * entry lower-cased, when it is ASCII (a literal matches it exactly when it equals it
-         * ignoring case, which for ASCII text is equality once lower-cased). Null when any
-         * statement may cover this one as far as actions go.
+         * entry case-folded (a literal covers exactly the entries equal to it once folded). Null
+         * when any statement may cover this one as far as actions go.
          */
         private String firstActionKey() {
-            return actionNegated || actions.length == 0 ? null : actions[0].asciiLowerCase();
+            return actionNegated || actions.length == 0 ? null : actions[0].comparable();
         }
 
         private boolean samePrincipals(Shape other) {

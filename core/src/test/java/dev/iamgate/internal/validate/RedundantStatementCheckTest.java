@@ -2,12 +2,16 @@ package dev.iamgate.internal.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.eval.PolicySet;
+import dev.iamgate.eval.RequestContext;
+import dev.iamgate.policy.PolicyParser;
 import dev.iamgate.validate.Finding;
 import dev.iamgate.validate.PolicyValidator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -70,5 +74,33 @@ class RedundantStatementCheckTest {
         assertThat(PatternCover.covers("${*}", "*", false)).isFalse(); // a literal * takes no wildcard
         assertThat(PatternCover.covers("x${aws:username}*", "x${aws:username}/y", false)).isTrue();
         assertThat(PatternCover.covers("x${aws:username}", "x${aws:userid}", false)).isFalse();
+    }
+
+    /**
+     * An action pattern covers a name exactly when the matcher would match it, case folded the
+     * matcher's way ({@code CaseFold}, as {@link String#equalsIgnoreCase}) beyond ASCII too: a
+     * redundancy finding never claims a statement is covered when decisions say otherwise.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "s3:GetObject         | \u017f3:getobject",
+        "\u017f3:GetObject    | S3:GETOBJECT",
+        "\u0130am:GetUser     | iam:getuser",
+        "iam:GetUser          | \u0131AM:GetUser",
+        "s3:Get*              | \u017f3:GetObject",
+        "\u017f3:Get*         | s3:Getobject",
+        "s3:GetObject         | s3:GetObjects",
+        "iam:Get?ser          | iam:Get\u0130ser",
+    })
+    void anActionPatternCoversANameExactlyWhenTheMatcherMatchesIt(String pattern, String name) {
+        PolicySet set = PolicySet.ofIdentityPolicies(PolicyParser.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"" + pattern
+                        + "\",\"Resource\":\"*\"}}"));
+        boolean matched = set.evaluate(RequestContext.builder().action(name).resource("*").build())
+                .isAllowed();
+
+        assertThat(PatternCover.covers(pattern, name, true)).isEqualTo(matched);
+        assertThat(redundancies(allow("Wide", "\"" + pattern + "\"", "*"), allow("Narrow", "\"" + name + "\"", "*")))
+                .hasSize(matched ? 1 : 0);
     }
 }
