@@ -15,7 +15,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * The parts of a case line this command needs, read with Jackson's streaming parser: any JSON the
  * contract allows, with the error message for each way a line can be wrong. The {@code policies}
  * object is kept raw for caching: as text when read from a string, as a byte range when read from
- * the UTF-8 bytes of a batch (no decoding of the line, no tree).
+ * the UTF-8 bytes of a batch (no decoding of the line, no tree, and its tokens not even read).
  */
 final class CaseParts {
     String id;
@@ -30,6 +30,21 @@ final class CaseParts {
     /** Buffers recycled per thread: each thread answering batches reads its own lines. */
     private static final JsonFactory BYTES_JSON =
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+
+    /** What a {@link PoliciesReader} says when the parser was moved past the policies object. */
+    private static final int GO_ON = -1;
+
+    /**
+     * What stands for the members up to the end of the policies object: the rest of a case, from
+     * there, then reads as an object of its own, in which every byte is where the case has it.
+     */
+    private static final byte[] RESUME = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
+
+    /** Says what became of the {@code policies} object the parser stands on. */
+    private interface PoliciesReader {
+        /** {@link #GO_ON} when the parser was moved past the object, else where the case goes on. */
+        int read();
+    }
 
     static CaseParts read(String line) {
         CaseParts parts = new CaseParts();
@@ -87,20 +102,6 @@ final class CaseParts {
     boolean hasPoliciesRange() {
         return policiesTo > policiesFrom;
     }
-
-    /** Says what became of the {@code policies} object the parser stands on. */
-    private interface PoliciesReader {
-        /** {@link #GO_ON} when the parser was moved past the object, else where the case goes on. */
-        int read();
-    }
-
-    private static final int GO_ON = -1;
-
-    /**
-     * What stands for the members up to the end of the policies object: the rest of a case, from
-     * there, then reads as an object of its own, in which every byte is where the case has it.
-     */
-    private static final byte[] RESUME = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
 
     private static void expectObject(JsonParser parser) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
