@@ -52,14 +52,15 @@ public final class IamGate {
      * The refusal of {@code action} on {@code resource}, worded as the filter words its own, or
      * empty when the caller may do it. For a handler that learns the resource only from the
      * request body: a route mapped to {@code *} cannot match a Deny written for some resources,
-     * so the handler checks the named one too (CreateUser names its user in the body).
+     * so the handler checks the named one too (CreateUser names its user in the body). The check
+     * writes its own decision log line, marked {@code check=handler}.
      */
     public static Optional<Denial> refusal(HttpServletRequest request, String action, String resource) {
         Optional<RequestAuthorizer> authorizer = authorizer(request);
         if (authorizer.isEmpty()) {
             return Optional.of(Denials.notAuthenticated());
         }
-        Decision decision = authorizer.get().decide(action, resource);
+        Decision decision = authorizer.get().decideAndLog(action, resource);
         return decision.isAllowed() ? Optional.empty()
                 : Optional.of(Denials.accessDenied(authorizer.get().caller().principal().arn(), action, resource, decision));
     }

@@ -1,6 +1,7 @@
 package dev.iamgate.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.iamgate.eval.Decision;
 import dev.iamgate.servlet.testing.DemoServlets;
@@ -9,7 +10,9 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -23,6 +26,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Servlets behind the filter ask further questions with the caller's policies (IamGate). */
 class IamGateProgrammaticCheckTest {
@@ -109,5 +113,55 @@ class IamGateProgrammaticCheckTest {
         assertThat(denied.body()).isEqualTo("403 AccessDenied: User: arn:aws:iam::123456789012:user/alice is not "
                 + "authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/admin-root "
                 + "with an explicit deny in an identity-based policy");
+    }
+
+    /**
+     * Each request has the filter's line for the route, then the handler's own for the user it
+     * named. The servlet-filter pom runs this class with the decision log on; in a JVM where it is
+     * off (this module's other tests, or {@code -Dtest} naming this class) there is no line to read.
+     */
+    @Test
+    void aHandlersCheckWritesItsOwnDecisionLogLine() {
+        assumeTrue(LoggerFactory.getLogger("dev.iamgate.decision").isInfoEnabled(), "the decision log is off in this JVM");
+        RawHttp alice = new RawHttp(port);
+        alice.post("/api/login", "user=alice");
+
+        List<String> lines;
+        try (ErrCapture log = ErrCapture.start()) {
+            alice.post("/api/directory", "carol");
+            alice.post("/api/directory", "admin-root");
+            lines = log.lines().stream().filter(line -> line.contains(" dev.iamgate.decision - ")).toList();
+        }
+
+        String alicePost = " principal=\"arn:aws:iam::123456789012:user/alice\" method=\"POST\" path=\"/api/directory\"";
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("decision=Allow" + alicePost, "resource=\"*\"");
+        assertThat(lines.get(1)).contains("decision=Allow check=handler" + alicePost,
+                "action=\"iam:CreateUser\" resource=\"arn:aws:iam::123456789012:user/carol\"");
+        assertThat(lines.get(2)).contains("decision=Allow" + alicePost, "resource=\"*\"");
+        assertThat(lines.get(3)).contains("decision=ExplicitDeny check=handler" + alicePost,
+                "resource=\"arn:aws:iam::123456789012:user/admin-root\"");
+    }
+
+    /** What is written to {@code System.err} (where slf4j-simple logs) while open, instead of the console. */
+    private static final class ErrCapture implements AutoCloseable {
+        private final PrintStream console = System.err;
+        private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+        static ErrCapture start() {
+            ErrCapture capture = new ErrCapture();
+            System.setErr(new PrintStream(capture.written, true, StandardCharsets.UTF_8));
+            return capture;
+        }
+
+        List<String> lines() {
+            System.err.flush();
+            return written.toString(StandardCharsets.UTF_8).lines().toList();
+        }
+
+        @Override
+        public void close() {
+            System.setErr(console);
+        }
     }
 }

@@ -88,14 +88,14 @@ public final class Enforcer {
         }
         String principal = caller.principal().arn();
         if (route == null) {
-            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, caller));
+            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, method, path, caller));
             DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", start);
             refuse(request, response, chain, Denials.unmapped(principal, method, path));
             return;
         }
         PolicySet set = policies.policySet(caller.principal());
         if (route.kind() == RouteKind.AUTHENTICATED_ONLY) {
-            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, caller, set, contexts));
+            request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, method, path, caller, set, contexts));
             DecisionLog.outcome("Authenticated", principal, method, path, route.source(), start);
             chain.doFilter(request, response);
             return;
@@ -104,7 +104,7 @@ public final class Enforcer {
         String resource = route.resource(path);
         RequestContext context = contexts.create(request, caller, action, resource, route.contextKeys(path), set);
         Decision decision = set.evaluate(context);
-        request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, caller, set, contexts, decision));
+        request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, method, path, caller, set, contexts, decision));
         DecisionLog.decision(principal, method, path, action.name(), resource, decision, start, enforcing);
         if (decision.isAllowed()) {
             chain.doFilter(request, response);

@@ -44,12 +44,34 @@ public final class DecisionLog {
         }
     }
 
+    /**
+     * Logs a decision a servlet asked for to settle the request itself ({@code check=handler}), as
+     * when it learns the resource from the body: the filter's own line said what the route allowed,
+     * this one says what the handler refused or let through.
+     *
+     * @param start what {@link #start()} gave when the check began
+     */
+    public static void handlerDecision(String principal, String method, String path, String action, String resource,
+            Decision decision, long start) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info(decisionLine(principal, method, path, action, resource, decision, since(start), true, true));
+        }
+    }
+
     static String decisionLine(String principal, String method, String path, String action, String resource,
             Decision decision, long nanos, boolean enforced) {
+        return decisionLine(principal, method, path, action, resource, decision, nanos, enforced, false);
+    }
+
+    static String decisionLine(String principal, String method, String path, String action, String resource,
+            Decision decision, long nanos, boolean enforced, boolean byHandler) {
         StringBuilder line = new StringBuilder(200);
         line.append("decision=").append(decision.outcome().wireName());
         if (!enforced && !decision.isAllowed()) {
             line.append(" enforced=false");
+        }
+        if (byHandler) {
+            line.append(" check=handler");
         }
         field(line, "principal", principal);
         field(line, "method", method);
