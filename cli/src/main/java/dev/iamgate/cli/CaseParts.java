@@ -66,6 +66,9 @@ final class CaseParts {
      * read by a second parser, over the bytes after the object behind a stand-in member.
      */
     static CaseParts read(byte[] bytes, int from, int to) {
+        if (!readsAsUtf8(bytes, from, to)) {
+            throw new CaseEvaluator.CaseException("the line does not start as UTF-8 JSON does");
+        }
         CaseParts parts = new CaseParts();
         int rest;
         try (JsonParser parser = BYTES_JSON.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
@@ -74,7 +77,7 @@ final class CaseParts {
                 // a parser over part of an array counts offsets from the part's start
                 int start = from + (int) parser.currentTokenLocation().getByteOffset();
                 int end = JsonExtent.objectEnd(bytes, start, to);
-                if (end < 0) {
+                if (end < 0 || !readsAsUtf8(bytes, start, end)) {
                     throw new CaseEvaluator.CaseException("the policies object does not end on its line");
                 }
                 parts.policiesFrom = start;
@@ -97,6 +100,25 @@ final class CaseParts {
             }
         }
         return parts;
+    }
+
+    /**
+     * Whether Jackson reads these bytes as the general reader does, as UTF-8 without a byte-order
+     * mark: it guesses a byte source's encoding from its first four bytes, where a NUL or a mark
+     * makes it UTF-16 or UTF-32. JSON in UTF-8 has no NUL, so a line or object that starts with one
+     * is wrong anyway, and the general reader words what is wrong with it.
+     */
+    static boolean readsAsUtf8(byte[] bytes, int from, int to) {
+        int first = to > from ? bytes[from] & 0xFF : 0;
+        if (first == 0xEF || first == 0xFE || first == 0xFF) {
+            return false;
+        }
+        for (int i = from; i < Math.min(from + 4, to); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean hasPoliciesRange() {

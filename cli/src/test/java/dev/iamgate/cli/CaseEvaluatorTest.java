@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,35 @@ class CaseEvaluatorTest {
                         + REQUEST + "}", bytes));
             }
         }
+    }
+
+    /**
+     * Jackson guesses a byte source's encoding from its first four bytes (NULs and byte-order
+     * marks make it UTF-16 or UTF-32), where the general reader decodes every line as UTF-8. A
+     * line, or a policies object, that starts so must get the general reader's answer all the same.
+     */
+    @Test
+    void bytesThatLookLikeAnotherEncodingGetTheAnswerOfTheGeneralReader() {
+        String line = "{\"id\":\"v\",\"policies\":@,\"request\":" + REQUEST + "}";
+        assertSameAnswer(splice(line, new byte[] {'{', 0, 0, 0, '}', 0, 0, 0})); // {} in UTF-32LE
+        assertSameAnswer(splice(line, new byte[] {'{', 0, '}', 0})); // {} in UTF-16LE
+        assertSameAnswer(splice(line, new byte[] {'{', '}', 0, 0}));
+        String utf16 = "{\"id\":\"w\",\"policies\":{\"identity\":[" + POLICY + "]},\"request\":" + REQUEST + "}";
+        byte[] le = utf16.getBytes(StandardCharsets.UTF_16LE);
+        byte[] be = utf16.getBytes(StandardCharsets.UTF_16BE);
+        assertSameAnswer(le);
+        assertSameAnswer(be);
+        assertSameAnswer(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, le));
+        assertSameAnswer(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, be));
+        assertSameAnswer(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf16.getBytes(StandardCharsets.UTF_8)));
+        assertSameAnswer(utf16.getBytes(Charset.forName("UTF-32LE")));
+        assertSameAnswer(utf16.getBytes(Charset.forName("UTF-32BE")));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** The line with {@code bytes} in place of each {@code @}. */
