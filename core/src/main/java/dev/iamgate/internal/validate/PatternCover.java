@@ -43,7 +43,8 @@ final class PatternCover {
 
     /** Whether glob {@code wide} matches every string glob {@code narrow} matches. */
     static boolean covers(String wide, String narrow, boolean ignoreCase) {
-        if (wide.equals(STAR) || (ignoreCase ? CaseFold.fold(wide).equals(CaseFold.fold(narrow)) : wide.equals(narrow))) {
+        // equalsIgnoreCase equates exactly the texts whose CaseFold forms are equal, without making them
+        if (wide.equals(STAR) || (ignoreCase ? wide.equalsIgnoreCase(narrow) : wide.equals(narrow))) {
             return true;
         }
         if (isLiteral(wide)) {

@@ -40,7 +40,7 @@ public final class DecisionLog {
     public static void decision(String principal, String method, String path, String action, String resource,
             Decision decision, long start, boolean enforced) {
         if (LOG.isInfoEnabled()) {
-            LOG.info(decisionLine(principal, method, path, action, resource, decision, since(start), enforced));
+            LOG.info(decisionLine(principal, method, path, action, resource, decision, since(start), enforced, false));
         }
     }
 
@@ -56,11 +56,6 @@ public final class DecisionLog {
         if (LOG.isInfoEnabled()) {
             LOG.info(decisionLine(principal, method, path, action, resource, decision, since(start), true, true));
         }
-    }
-
-    static String decisionLine(String principal, String method, String path, String action, String resource,
-            Decision decision, long nanos, boolean enforced) {
-        return decisionLine(principal, method, path, action, resource, decision, nanos, enforced, false);
     }
 
     static String decisionLine(String principal, String method, String path, String action, String resource,

@@ -19,7 +19,7 @@ class DecisionLogTest {
     @Test
     void aLineNamesWhoWhatOnWhatTheOutcomeTheDecidingStatementAndTheTime() {
         String line = DecisionLog.decisionLine("arn:aws:iam::123456789012:user/alice", "POST", "/api/users/alice/access-keys",
-                "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/alice", DENIED_BY_SEED, 12_345, true);
+                "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/alice", DENIED_BY_SEED, 12_345, true, false);
 
         assertThat(line).isEqualTo("decision=ExplicitDeny principal=\"arn:aws:iam::123456789012:user/alice\" method=\"POST\""
                 + " path=\"/api/users/alice/access-keys\" action=\"iam:CreateAccessKey\""
@@ -29,7 +29,7 @@ class DecisionLogTest {
 
     @Test
     void reportOnlyDenialsAreMarkedNotEnforced() {
-        String line = DecisionLog.decisionLine("p", "GET", "/", "iam:GetUser", "*", DENIED_BY_SEED, 0, false);
+        String line = DecisionLog.decisionLine("p", "GET", "/", "iam:GetUser", "*", DENIED_BY_SEED, 0, false, false);
 
         assertThat(line).startsWith("decision=ExplicitDeny enforced=false ");
     }
@@ -46,7 +46,7 @@ class DecisionLogTest {
     @Test
     void requestDataCannotForgeALine() {
         String line = DecisionLog.decisionLine("p", "GET", "/a\"\n decision=Allow", "iam:GetUser", "*",
-                Decision.implicitDeny(PolicyType.IDENTITY), 0, true);
+                Decision.implicitDeny(PolicyType.IDENTITY), 0, true, false);
 
         assertThat(line).doesNotContain("\n").contains("path=\"/a\\\"\\x0a decision=Allow\"");
     }
