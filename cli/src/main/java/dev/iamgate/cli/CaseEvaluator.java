@@ -46,10 +46,9 @@ final class CaseEvaluator {
 
     /** Appends {@code {"id":…,"decision":…}} or {@code {"id":…,"error":…}} (no newline). */
     void answer(String line, StringBuilder out) {
-        String id = null;
+        CaseParts parts = new CaseParts();
         try {
-            CaseParts parts = CaseParts.read(line);
-            id = parts.id;
+            parts.read(line);
             if (parts.policiesText == null) {
                 throw new CaseException("the case has no \"policies\" object");
             }
@@ -58,13 +57,13 @@ final class CaseEvaluator {
             }
             PolicySet policies = cache.get(parts.policiesText);
             String decision = policies.evaluate(parts.request).outcome().wireName();
-            appendStart(out, id).append(",\"decision\":\"").append(decision).append("\"}");
+            appendStart(out, parts.id).append(",\"decision\":\"").append(decision).append("\"}");
         } catch (CaseException | PolicyParseException e) {
-            appendError(out, id, e.getMessage());
+            appendError(out, parts.id, e.getMessage());
         } catch (JacksonException e) {
-            appendError(out, id, "the line is not a valid case: " + e.getOriginalMessage());
+            appendError(out, parts.id, "the line is not a valid case: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
-            appendError(out, id, "the case could not be evaluated: " + e);
+            appendError(out, parts.id, "the case could not be evaluated: " + e);
         }
     }
 

@@ -46,17 +46,20 @@ final class CaseParts {
         int read();
     }
 
-    static CaseParts read(String line) {
-        CaseParts parts = new CaseParts();
+    /**
+     * Reads the case in {@code line} into these parts, which keep what was read before a failure:
+     * the error then names the case's id.
+     */
+    void read(String line) {
         try (JsonParser parser = JSON.createParser(line)) {
             expectObject(parser);
-            parts.readMembers(parser, () -> {
-                parts.policiesText = line.substring(
+            readMembers(parser, () -> {
+                policiesText = line.substring(
                         (int) parser.currentTokenLocation().getCharOffset(), (int) skipToEnd(parser).getCharOffset());
                 return GO_ON;
             });
+            expectEnd(parser);
         }
-        return parts;
     }
 
     /**
@@ -84,6 +87,9 @@ final class CaseParts {
                 parts.policiesTo = end;
                 return end;
             });
+            if (rest == GO_ON) {
+                expectEnd(parser);
+            }
         }
         if (rest != GO_ON) {
             byte[] after = new byte[RESUME.length + to - rest];
@@ -97,6 +103,7 @@ final class CaseParts {
                     // the last of several wins: the general reader finds which, in one pass
                     throw new CaseEvaluator.CaseException("more than one policies object");
                 });
+                expectEnd(parser);
             }
         }
         return parts;
@@ -128,6 +135,16 @@ final class CaseParts {
     private static void expectObject(JsonParser parser) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new CaseEvaluator.CaseException("a case must be a JSON object");
+        }
+    }
+
+    /**
+     * Refuses a line that goes on after its case object: another case there would go unanswered,
+     * and anything else makes the line something other than one JSON object.
+     */
+    private static void expectEnd(JsonParser parser) {
+        if (parser.nextToken() != null) {
+            throw new CaseEvaluator.CaseException("the line goes on after the case object (one case per line)");
         }
     }
 

@@ -95,6 +95,27 @@ class EvalCommandTest {
     }
 
     @Test
+    void aLineThatGoesOnAfterItsCaseObjectIsAnErrorNotAnAnswerToItsFirstCase() throws IOException {
+        String ok = "{\"id\":\"ok\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}";
+        Run run = eval("eval", "--cases", cases(
+                ok.replace("\"ok\"", "\"two\"") + " " + ok,
+                ok.replace("\"ok\"", "\"word\"") + " x",
+                ok.replace("\"ok\"", "\"bracket\"") + "]",
+                ok.replace("\"ok\"", "\"spaces\"") + " \t ",
+                ok).toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(5);
+        assertThat(JSON.readTree(run.lines().get(0)).get("error").asString())
+                .isEqualTo("the line goes on after the case object (one case per line)");
+        assertThat(JSON.readTree(run.lines().get(0)).get("id").asString()).isEqualTo("two");
+        assertThat(JSON.readTree(run.lines().get(1)).has("error")).isTrue();
+        assertThat(JSON.readTree(run.lines().get(2)).has("error")).isTrue();
+        assertThat(run.lines().get(3)).isEqualTo("{\"id\":\"spaces\",\"decision\":\"Allow\"}");
+        assertThat(run.lines().get(4)).isEqualTo("{\"id\":\"ok\",\"decision\":\"Allow\"}");
+    }
+
+    @Test
     void multivaluedContextKeysAreArrays() throws IOException {
         String forAny = "{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
                 + "\"Resource\":\"*\",\"Condition\":{\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":\"b\"}}}}]}";
