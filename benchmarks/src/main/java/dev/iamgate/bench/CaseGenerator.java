@@ -54,7 +54,7 @@ public final class CaseGenerator {
                 + "\"context\":{\"aws:username\":\"" + user + "\",\"aws:MultiFactorAuthPresent\":\"" + mfa + "\"}}}";
     }
 
-    private static String sharedPolicy() {
+    static String sharedPolicy() {
         return "{\"Version\":\"2012-10-17\",\"Statement\":["
                 + "{\"Sid\":\"Own\",\"Effect\":\"Allow\",\"Action\":[\"iam:*AccessKey*\",\"iam:GetUser\"],"
                 + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"},"
@@ -63,8 +63,15 @@ public final class CaseGenerator {
     }
 
     private static String ownPolicy(int index, SplittableRandom random) {
+        String effect = random.nextInt(4) == 0 ? "Deny" : "Allow";
+        String action = ACTIONS[random.nextInt(ACTIONS.length)];
+        return ownPolicyText(index, effect, action, "user" + random.nextInt(1000));
+    }
+
+    /** The one-statement policy that case {@code index} brings; {@link CasePolicyBenchmark} reads one. */
+    static String ownPolicyText(int index, String effect, String action, String user) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"S" + index + "\",\"Effect\":\""
-                + (random.nextInt(4) == 0 ? "Deny" : "Allow") + "\",\"Action\":\"" + ACTIONS[random.nextInt(ACTIONS.length)]
-                + "\",\"Resource\":\"arn:aws:iam::123456789012:user/user" + random.nextInt(1000) + "\"}}";
+                + effect + "\",\"Action\":\"" + action
+                + "\",\"Resource\":\"arn:aws:iam::123456789012:user/" + user + "\"}}";
     }
 }

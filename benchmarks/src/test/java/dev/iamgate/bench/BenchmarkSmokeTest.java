@@ -43,6 +43,11 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void casePolicyBenchmarkRunsForBothPolicies() throws RunnerException {
+        assertEachRan(CasePolicyBenchmark.class, options(CasePolicyBenchmark.class), 8);
+    }
+
+    @Test
     void jcasbinPeerBenchmarkRunsAtTheSmallestSize() throws RunnerException {
         assertEachRan(JCasbinPeerBenchmark.class, options(JCasbinPeerBenchmark.class).param("rules", "10"), 2);
     }
