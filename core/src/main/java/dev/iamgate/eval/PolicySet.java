@@ -33,10 +33,17 @@ public final class PolicySet {
     private final Set<String> referencedKeys;
 
     private PolicySet(Builder builder) {
-        CompiledLayer identity = CompiledLayer.compile(PolicyType.IDENTITY, builder.identity);
-        CompiledLayer resource = CompiledLayer.compile(PolicyType.RESOURCE, builder.resource);
-        CompiledLayer boundary = CompiledLayer.compile(PolicyType.PERMISSIONS_BOUNDARY, builder.boundary);
-        CompiledLayer session = CompiledLayer.compile(PolicyType.SESSION, builder.session);
+        // Each site tests for an empty kind itself, so the JIT's profile of each site says which
+        // kinds a program uses: `iamgate eval` compiles a set per case, nearly all identity only,
+        // and C2 compiled the layer compiler into every site when the test was inside it.
+        CompiledLayer identity = builder.identity.isEmpty() ? CompiledLayer.empty(PolicyType.IDENTITY)
+                : CompiledLayer.compile(PolicyType.IDENTITY, builder.identity);
+        CompiledLayer resource = builder.resource.isEmpty() ? CompiledLayer.empty(PolicyType.RESOURCE)
+                : CompiledLayer.compile(PolicyType.RESOURCE, builder.resource);
+        CompiledLayer boundary = builder.boundary.isEmpty() ? CompiledLayer.empty(PolicyType.PERMISSIONS_BOUNDARY)
+                : CompiledLayer.compile(PolicyType.PERMISSIONS_BOUNDARY, builder.boundary);
+        CompiledLayer session = builder.session.isEmpty() ? CompiledLayer.empty(PolicyType.SESSION)
+                : CompiledLayer.compile(PolicyType.SESSION, builder.session);
         List<CompiledLayer> scps = compileLevels(PolicyType.SERVICE_CONTROL, builder.serviceControlLevels);
         List<CompiledLayer> rcps = compileLevels(PolicyType.RESOURCE_CONTROL, builder.resourceControlLevels);
         List<CompiledLayer> all = new ArrayList<>(scps.size() + rcps.size() + 4);

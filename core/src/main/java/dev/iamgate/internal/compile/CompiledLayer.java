@@ -50,7 +50,12 @@ public final class CompiledLayer {
 
     /** Compiles the policies of one kind; the empty layers are shared. */
     public static CompiledLayer compile(PolicyType type, List<Policy> policies) {
-        return policies.isEmpty() ? EMPTY[type.ordinal()] : new CompiledLayer(type, policies);
+        return policies.isEmpty() ? empty(type) : new CompiledLayer(type, policies);
+    }
+
+    /** The layer of a kind that has no policies, shared. */
+    public static CompiledLayer empty(PolicyType type) {
+        return EMPTY[type.ordinal()];
     }
 
     public PolicyType type() {
