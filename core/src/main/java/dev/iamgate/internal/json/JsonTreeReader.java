@@ -40,14 +40,23 @@ final class JsonTreeReader {
 
     private static final String TRUNCATED = "the document ends before its JSON is complete";
 
+    /**
+     * The member names of the policy grammar, one string each for every document: a policy of one
+     * statement needs no table of its own.
+     */
+    private static final Map<String, String> GRAMMAR = itself("Version", "Id", "Statement", "Sid", "Effect",
+            "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition", "AWS",
+            "Service", "Federated", "CanonicalUser");
+
     private final JsonParser parser;
     private final Problems problems;
     private final int maxDepth;
     /**
-     * One string for each member name of the document: locations keep names as their pointers'
-     * tokens, and the parser makes a new string for every occurrence.
+     * One string for each other member name of the document (condition operators and keys):
+     * locations keep names as their pointers' tokens, and a parser may make a new string for every
+     * occurrence. Made when first needed.
      */
-    private final Map<String, String> names = new HashMap<>();
+    private Map<String, String> names;
 
     private JsonTreeReader(JsonParser parser, Problems problems, int maxDepth) {
         this.parser = parser;
@@ -204,9 +213,24 @@ final class JsonTreeReader {
         return new JsonScalar(ScalarKind.STRING, wellFormed(parser.getText(), location), location);
     }
 
+    private static Map<String, String> itself(String... names) {
+        Map<String, String> map = new HashMap<>();
+        for (String name : names) {
+            map.put(name, name);
+        }
+        return Map.copyOf(map);
+    }
+
     /** One string for all equal member names of the document. */
     private String shared(String name) {
-        String known = names.putIfAbsent(name, name);
+        String known = GRAMMAR.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (names == null) {
+            names = new HashMap<>();
+        }
+        known = names.putIfAbsent(name, name);
         return known == null ? name : known;
     }
 
