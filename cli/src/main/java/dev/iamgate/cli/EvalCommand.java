@@ -1,11 +1,10 @@
 package dev.iamgate.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -125,7 +124,12 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A FileInputStream, not {@code Files.newInputStream}: the batches ask how much input is
+     * waiting, which a channel's stream answers by seeking, and a named pipe (a shell's
+     * {@code <(…)}, {@code /dev/stdin}) cannot seek.
+     */
     private static InputStream open(String name) throws IOException {
-        return "-".equals(name) ? System.in : Files.newInputStream(Path.of(name));
+        return "-".equals(name) ? System.in : new FileInputStream(name);
     }
 }

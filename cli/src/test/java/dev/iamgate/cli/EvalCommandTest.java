@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -124,6 +126,38 @@ class EvalCommandTest {
         Run run = eval("eval", "--cases", cases("{\"id\":\"m\",\"policies\":" + forAny + ",\"request\":" + request + "}").toString());
 
         assertThat(run.lines()).containsExactly("{\"id\":\"m\",\"decision\":\"Allow\"}");
+    }
+
+    /** What a shell's {@code <(zcat cases.jsonl.gz)} and {@code /dev/stdin} name: a file that cannot seek. */
+    @Test
+    void casesAreReadFromANamedPipe() throws Exception {
+        Path fifo = dir.resolve("cases.fifo");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        String line = "{\"id\":\"p\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}\n";
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, line.repeat(3));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        Run run = eval("eval", "--cases", fifo.toString());
+        writer.join(10_000);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly(
+                "{\"id\":\"p\",\"decision\":\"Allow\"}", "{\"id\":\"p\",\"decision\":\"Allow\"}",
+                "{\"id\":\"p\",\"decision\":\"Allow\"}");
     }
 
     @Test
