@@ -1,5 +1,7 @@
 package dev.iamgate.policy;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,11 +66,17 @@ public enum OperatorType {
 
     /** The operator spelled exactly {@code name}. */
     public static Optional<OperatorType> fromJsonName(String name) {
+        return Optional.ofNullable(BY_JSON_NAME.get(name));
+    }
+
+    /** Every condition of every policy looks its operator up here: one hash, not a scan of a copy of values(). */
+    private static final Map<String, OperatorType> BY_JSON_NAME = byJsonName();
+
+    private static Map<String, OperatorType> byJsonName() {
+        Map<String, OperatorType> byName = new HashMap<>();
         for (OperatorType type : values()) {
-            if (type.jsonName.equals(name)) {
-                return Optional.of(type);
-            }
+            byName.put(type.jsonName, type);
         }
-        return Optional.empty();
+        return Map.copyOf(byName);
     }
 }
