@@ -44,6 +44,12 @@ final class CaseEvaluator {
         }
     }
 
+    /** Appends the answer line for a line longer than {@code limit} bytes, which was not read. */
+    void answerTooLong(int limit, StringBuilder out) {
+        appendError(out, null, "the line is longer than the limit of " + limit + " bytes; it was not read");
+        out.append('\n');
+    }
+
     /** Appends {@code {"id":…,"decision":…}} or {@code {"id":…,"error":…}} (no newline). */
     void answer(String line, StringBuilder out) {
         CaseParts parts = new CaseParts();

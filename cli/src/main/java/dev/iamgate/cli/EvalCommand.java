@@ -32,6 +32,12 @@ final class EvalCommand implements Callable<Integer> {
     /** Input per batch: a few hundred typical cases, enough to make handing a batch over cheap. */
     private static final int BATCH_BYTES = 1 << 18;
 
+    /**
+     * The longest case line read, 64 MiB: far above any real case (a policy document may hold
+     * 1 MiB), and a bound on memory when a file has no line break where one is due.
+     */
+    static final int MAX_LINE_BYTES = 64 << 20;
+
     @Spec
     private CommandSpec spec;
 
@@ -43,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int threads = Runtime.getRuntime().availableProcessors();
         try (InputStream in = open(cases)) {
-            LineBatches batches = new LineBatches(in, BATCH_BYTES);
+            LineBatches batches = new LineBatches(in, BATCH_BYTES, MAX_LINE_BYTES);
             if (threads == 1) {
                 answerInline(batches, out);
             } else {
@@ -104,7 +110,11 @@ final class EvalCommand implements Callable<Integer> {
     private static StringBuilder answer(CaseEvaluator evaluator, LineBatches.Batch batch) {
         StringBuilder answers = new StringBuilder(batch.count * 48);
         for (int i = 0; i < batch.count; i++) {
-            evaluator.answer(batch.bytes, batch.starts[i], batch.ends[i], answers);
+            if (batch.isTooLong(i)) {
+                evaluator.answerTooLong(MAX_LINE_BYTES, answers);
+            } else {
+                evaluator.answer(batch.bytes, batch.starts[i], batch.ends[i], answers);
+            }
         }
         return answers;
     }

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * Cuts a byte stream into batches of whole lines, without decoding: a line ends at {@code \n},
  * {@code \r} or {@code \r\n}, as for {@link java.io.BufferedReader#readLine()}. Empty lines are
  * left out (they have no answer), and a UTF-8 byte-order mark at the start of the first line is
- * dropped. Not thread-safe; a batch, once returned, belongs to the caller.
+ * dropped. A line longer than the limit is not kept: its bytes are passed over to its end and it
+ * stands in its batch as {@linkplain Batch#isTooLong too long}, so memory stays bounded whatever the
+ * input (a file with no line break, say). Not thread-safe; a batch, once returned, belongs to the
+ * caller.
  */
 final class LineBatches {
 
@@ -23,6 +26,11 @@ final class LineBatches {
         final int count;
         /** True when no further input was waiting after this batch: answer it before blocking. */
         final boolean inputDrained;
+
+        /** Whether line {@code i} was longer than the limit, and so has no bytes here. */
+        boolean isTooLong(int i) {
+            return starts[i] == TOO_LONG;
+        }
 
         private Batch(byte[] bytes, int[] starts, int[] ends, int count, boolean inputDrained) {
             this.bytes = bytes;
@@ -37,8 +45,12 @@ final class LineBatches {
     private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
     private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
 
+    /** Where a batch's line starts when it was too long to keep. */
+    private static final int TOO_LONG = -1;
+
     private final InputStream in;
     private final int batchBytes;
+    private final int maxLineBytes;
     private byte[] buffer;
     /** Bytes of the buffer holding input. */
     private int filled;
@@ -48,14 +60,24 @@ final class LineBatches {
     private int scanned;
     private boolean firstLine = true;
     private boolean eof;
+    /** Whether the bytes being read belong to a line longer than the limit, passed over to its end. */
+    private boolean skipping;
     private int[] starts = new int[1024];
     private int[] ends = new int[1024];
     private int count;
 
-    LineBatches(InputStream in, int batchBytes) {
+    /**
+     * @param batchBytes the input read for one batch (a line longer than that makes the buffer grow)
+     * @param maxLineBytes the longest line kept, line break not counted
+     */
+    LineBatches(InputStream in, int batchBytes, int maxLineBytes) {
+        if (batchBytes < 1 || maxLineBytes < 1 || maxLineBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("bad sizes: " + batchBytes + " bytes a batch, " + maxLineBytes + " a line");
+        }
         this.in = in;
         this.batchBytes = batchBytes;
-        this.buffer = new byte[batchBytes];
+        this.maxLineBytes = maxLineBytes;
+        this.buffer = new byte[Math.min(batchBytes, maxLineBytes + 1)];
     }
 
     /** The next batch of at least one line, or null at the end of the input. */
@@ -75,7 +97,10 @@ final class LineBatches {
                 return batch(in.available() == 0);
             }
         }
-        if (lineStart < filled) {
+        if (skipping) {
+            addTooLongLine();
+            skipping = false;
+        } else if (lineStart < filled) {
             addLine(lineStart, filled); // the last line may lack its line break
             lineStart = filled;
         }
@@ -84,13 +109,27 @@ final class LineBatches {
 
     /**
      * Makes room in a full buffer: true when it holds lines to hand out; otherwise the line being
-     * read fills it, and it grows.
+     * read fills it, and the buffer grows up to one byte more than the longest line kept. A line
+     * that fills that has no line break in reach: what was read of it is dropped, and so is the
+     * rest of it as it comes.
      */
     private boolean takeLines() {
         if (count > 0) {
             return true;
         }
-        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        if (lineStart > 0) { // empty lines before it: the line being read is shorter than the buffer
+            System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+            filled -= lineStart;
+            scanned -= lineStart;
+            lineStart = 0;
+        } else if (buffer.length > maxLineBytes) {
+            skipping = true;
+            filled = 0;
+            scanned = 0;
+            lineStart = 0;
+        } else {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, maxLineBytes + 1L));
+        }
         return false;
     }
 
@@ -105,10 +144,19 @@ final class LineBatches {
             for (int stop = Math.min(i + Long.BYTES, filled); i < stop; i++) {
                 byte b = bytes[i];
                 if (b == '\n' || b == '\r') {
-                    addLine(lineStart, i);
+                    if (skipping) {
+                        addTooLongLine();
+                        skipping = false;
+                    } else {
+                        addLine(lineStart, i);
+                    }
                     lineStart = i + 1;
                 }
             }
+        }
+        if (skipping) {
+            filled = 0; // nothing of the line is kept: the buffer takes the next of its bytes
+            lineStart = 0;
         }
         scanned = filled;
     }
@@ -123,6 +171,11 @@ final class LineBatches {
         return ((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0;
     }
 
+    private void addTooLongLine() {
+        firstLine = false;
+        add(TOO_LONG, TOO_LONG);
+    }
+
     private void addLine(int start, int end) {
         if (firstLine) {
             firstLine = false;
@@ -134,6 +187,14 @@ final class LineBatches {
         if (start == end) {
             return; // an empty line, or the second half of \r\n
         }
+        if (end - start > maxLineBytes) {
+            add(TOO_LONG, TOO_LONG); // it fitted in a buffer cut for a batch, not in the limit
+        } else {
+            add(start, end);
+        }
+    }
+
+    private void add(int start, int end) {
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             ends = Arrays.copyOf(ends, count * 2);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,30 @@ class EvalCommandTest {
         Run run = eval("eval", "--cases", cases("{\"id\":\"m\",\"policies\":" + forAny + ",\"request\":" + request + "}").toString());
 
         assertThat(run.lines()).containsExactly("{\"id\":\"m\",\"decision\":\"Allow\"}");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitGetsAnErrorAndTheNextLinesAreStillAnswered() throws IOException {
+        String ok = "{\"id\":\"ok\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}\n";
+        Path file = dir.resolve("long.jsonl");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(ok.getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) ' ');
+            for (int i = 0; i < EvalCommand.MAX_LINE_BYTES / chunk.length; i++) {
+                out.write(chunk);
+            }
+            out.write(ok.getBytes(StandardCharsets.UTF_8)); // one case, after 64 MiB of spaces: one byte too many
+            out.write(ok.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Run run = eval("eval", "--cases", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).containsExactly(
+                "{\"id\":\"ok\",\"decision\":\"Allow\"}",
+                "{\"id\":null,\"error\":\"the line is longer than the limit of 67108864 bytes; it was not read\"}",
+                "{\"id\":\"ok\",\"decision\":\"Allow\"}");
     }
 
     /** What a shell's {@code <(zcat cases.jsonl.gz)} and {@code /dev/stdin} name: a file that cannot seek. */

@@ -36,7 +36,7 @@ class LineBatchesTest {
                 text.writeBytes(line);
                 text.write(length % 2 == 0 ? '\n' : '\r');
             }
-            LineBatches batches = new LineBatches(new ByteArrayInputStream(text.toByteArray()), 1 << 10);
+            LineBatches batches = new LineBatches(new ByteArrayInputStream(text.toByteArray()), 1 << 10, 1 << 20);
             List<byte[]> found = new ArrayList<>();
             for (LineBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
                 for (int i = 0; i < batch.count; i++) {
@@ -101,7 +101,7 @@ class LineBatchesTest {
                 return 0;
             }
         };
-        LineBatches batches = new LineBatches(trickle, 1 << 10);
+        LineBatches batches = new LineBatches(trickle, 1 << 10, 1 << 20);
 
         LineBatches.Batch first = batches.next();
         assertThat(first.count).isEqualTo(1);
@@ -110,13 +110,63 @@ class LineBatchesTest {
         assertThat(batches.next()).isNull();
     }
 
+    @Test
+    void aLineLongerThanTheLimitStandsAsTooLongAndTheLinesAroundItAreWhole() throws IOException {
+        String text = "a\n" + "x".repeat(10) + "\n" + "y".repeat(11) + "\r\n" + "z".repeat(100) + "\rb\n\n\n"
+                + "w".repeat(9) + "\n" + "v".repeat(25);
+        for (int batchBytes : new int[] {1, 3, 4, 11, 64}) {
+            assertThat(lines(text, batchBytes, 10)).as("batches of %d bytes", batchBytes).containsExactly(
+                    "a", "x".repeat(10), TOO_LONG, TOO_LONG, "b", "w".repeat(9), TOO_LONG);
+        }
+        assertThat(lines("\uFEFF" + "x".repeat(20) + "\n\uFEFFc", 4, 10)).containsExactly(TOO_LONG, "\uFEFFc");
+    }
+
+    @Test
+    void aStreamWithNoLineBreakIsReadInBoundedMemory() throws IOException {
+        long size = 50L << 20;
+        InputStream noBreak = new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        };
+        LineBatches batches = new LineBatches(noBreak, 1 << 10, 1 << 16);
+
+        LineBatches.Batch batch = batches.next();
+        assertThat(batch.count).isEqualTo(1);
+        assertThat(batch.isTooLong(0)).isTrue();
+        assertThat(batch.bytes.length).isLessThanOrEqualTo((1 << 16) + 1);
+        assertThat(batches.next()).isNull();
+    }
+
+    private static final String TOO_LONG = "<too long>";
+
     private static List<String> lines(String text, int batchBytes) throws IOException {
-        LineBatches batches = new LineBatches(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batchBytes);
+        return lines(text, batchBytes, 1 << 20);
+    }
+
+    private static List<String> lines(String text, int batchBytes, int maxLineBytes) throws IOException {
+        LineBatches batches = new LineBatches(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batchBytes, maxLineBytes);
         List<String> lines = new ArrayList<>();
         LineBatches.Batch batch;
         while ((batch = batches.next()) != null) {
             for (int i = 0; i < batch.count; i++) {
-                lines.add(new String(batch.bytes, batch.starts[i], batch.ends[i] - batch.starts[i], StandardCharsets.UTF_8));
+                lines.add(batch.isTooLong(i) ? TOO_LONG
+                        : new String(batch.bytes, batch.starts[i], batch.ends[i] - batch.starts[i], StandardCharsets.UTF_8));
             }
         }
         return lines;
