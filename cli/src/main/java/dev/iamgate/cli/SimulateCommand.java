@@ -13,8 +13,6 @@ import dev.iamgate.policy.PolicyParser;
 import dev.iamgate.policy.TextValue;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
             set = policySet();
             request = request();
         } catch (IOException e) {
-            return fail("cannot read " + e.getMessage());
+            return fail("cannot read " + PolicyFiles.describe(e));
         } catch (PolicyParseException | IllegalArgumentException e) {
             return fail(e.getMessage());
         }
@@ -123,7 +121,7 @@ final class SimulateCommand implements Callable<Integer> {
     private static List<Policy> read(List<Path> files) throws IOException {
         List<Policy> parsed = new ArrayList<>();
         for (Path file : files) {
-            parsed.add(PolicyParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            parsed.add(PolicyParser.parse(PolicyFiles.read(file), file.toString()));
         }
         return parsed;
     }

@@ -7,8 +7,6 @@ import dev.iamgate.validate.ValidationOptions;
 import dev.iamgate.validate.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -72,12 +70,12 @@ final class ValidateCommand implements Callable<Integer> {
         List<ValidateReportWriter.Result> results = new ArrayList<>();
         try {
             for (Path file : files()) {
-                String json = Files.readString(file, StandardCharsets.UTF_8);
+                String json = PolicyFiles.read(file);
                 results.add(new ValidateReportWriter.Result(file.toString(),
                         PolicyValidator.validate(json, options)));
             }
         } catch (IOException e) {
-            err.println("iamgate validate: " + describe(e));
+            err.println("iamgate validate: " + PolicyFiles.describe(e));
             err.flush();
             return IamGateCommand.EXIT_USAGE_OR_IO;
         }
@@ -131,16 +129,5 @@ final class ValidateCommand implements Callable<Integer> {
             files.addAll(inDirectory);
         }
         return files;
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException missing) {
-            return missing.getFile() + ": " + (missing.getReason() != null ? missing.getReason()
-                    : "no such file or directory");
-        }
-        if (e instanceof CharacterCodingException) {
-            return "a file is not UTF-8 text: " + e.getMessage();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

@@ -2,14 +2,18 @@ package dev.iamgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +47,22 @@ class SimulateCommandTest {
                 "--principal", "arn:aws:iam::123456789012:user/alice", "--context", "aws:username=alice", "--explain"));
         args.addAll(List.of(extra));
         return simulate(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aPolicyFileThatCannotBeReadIsNamedWithWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, "{\"Sid\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        Path absent = dir.resolve("absent.json");
+
+        Run notUtf8 = simulate("--policy", latin1.toString(), "--action", "s3:GetObject", "--resource", "*");
+        Run missing = simulate("--policy", absent.toString(), "--action", "s3:GetObject", "--resource", "*");
+
+        assertThat(notUtf8.exitCode()).isEqualTo(2);
+        assertThat(notUtf8.err()).startsWith(
+                "iamgate simulate: cannot read " + latin1 + ": not UTF-8 text: byte 0xe9 at offset 11");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("iamgate simulate: cannot read " + absent + ": no such file or directory");
     }
 
     @Test
