@@ -19,10 +19,7 @@ import dev.iamgate.servlet.spi.PrincipalResolver;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +72,9 @@ public final class EnforcerFactory {
                 if (in == null) {
                     throw new IllegalArgumentException("mapping file " + location + " is not on the class path");
                 }
-                try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                    return MappingFileReader.read(reader, location);
+                try (in) {
+                    // from its bytes, as a file is read: a Reader would replace what is not UTF-8
+                    return MappingFileReader.read(in, location);
                 }
             }
             return MappingFileReader.read(Path.of(location));

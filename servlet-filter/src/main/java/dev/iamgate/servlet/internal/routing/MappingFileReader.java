@@ -77,8 +77,19 @@ public final class MappingFileReader {
      */
     public static List<RouteDeclaration> read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(FACTORY.createParser(ObjectReadContext.empty(), in), file.toString());
+            return read(in, file.toString());
         }
+    }
+
+    /**
+     * Reads a mapping from a stream of bytes, which stays open, as {@link #read(Path)} reads a file:
+     * bytes that are not text in the encoding are a JSON error, not characters replaced.
+     *
+     * @param name how messages name the mapping, e.g. its class path location
+     */
+    public static List<RouteDeclaration> read(InputStream in, String name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        return read(FACTORY.createParser(ObjectReadContext.empty(), in), name);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iamgate.servlet.mapping.InvalidRouteException;
 import dev.iamgate.servlet.mapping.RouteDeclaration;
 import dev.iamgate.servlet.mapping.RouteKind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -179,6 +180,11 @@ class MappingFileReaderTest {
         assertThatThrownBy(() -> MappingFileReader.read(file))
                 .isInstanceOf(InvalidRouteException.class)
                 .hasMessageStartingWith(file + ":1:")
+                .hasMessageContaining("invalid JSON");
+        // the same bytes from the class path, which the filter reads as a stream
+        assertThatThrownBy(() -> MappingFileReader.read(new ByteArrayInputStream(Files.readAllBytes(file)), "classpath:routes.json"))
+                .isInstanceOf(InvalidRouteException.class)
+                .hasMessageStartingWith("classpath:routes.json:1:")
                 .hasMessageContaining("invalid JSON");
     }
 }
