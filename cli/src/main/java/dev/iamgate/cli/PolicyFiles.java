@@ -20,13 +20,18 @@ final class PolicyFiles {
 
     private PolicyFiles() {}
 
-    /** A file's text, which must be UTF-8 throughout. */
+    /**
+     * A file's text, which must be UTF-8 throughout; a byte-order mark at its start (some editors
+     * write one) is not part of it, as for the filter's policy files.
+     */
     static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never makes more chars than bytes
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {

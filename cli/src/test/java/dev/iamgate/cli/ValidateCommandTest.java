@@ -167,6 +167,21 @@ class ValidateCommandTest {
         assertThat(run.err()).startsWith("iamgate validate: " + latin1 + ": not UTF-8 text: byte 0xe9 at offset 11");
     }
 
+    /** As the filter reads its policy files: some editors start a UTF-8 file with a byte-order mark. */
+    @Test
+    void aByteOrderMarkBeforeThePolicyIsNotPartOfIt() throws IOException {
+        Path withMark = dir.resolve("bom.json");
+        byte[] policy = Files.readAllBytes(SEED);
+        byte[] marked = new byte[policy.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(policy, 0, marked, 3, policy.length);
+        Files.write(withMark, marked);
+
+        assertThat(validate(withMark.toString()).exitCode()).isZero();
+    }
+
     @Test
     void aDirectoryWithoutPoliciesIsAnIoError() {
         Run run = validate(dir.toString());
