@@ -177,6 +177,12 @@ final class LineBatches {
     }
 
     private void addLine(int start, int end) {
+        if (end - start > maxLineBytes) {
+            // it fitted in a buffer cut for a batch, not in the limit, which counts every byte of
+            // the line as the buffer does (a byte-order mark included)
+            addTooLongLine();
+            return;
+        }
         if (firstLine) {
             firstLine = false;
             if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
@@ -184,12 +190,7 @@ final class LineBatches {
                 start += 3;
             }
         }
-        if (start == end) {
-            return; // an empty line, or the second half of \r\n
-        }
-        if (end - start > maxLineBytes) {
-            add(TOO_LONG, TOO_LONG); // it fitted in a buffer cut for a batch, not in the limit
-        } else {
+        if (start != end) { // else an empty line, or the second half of \r\n
             add(start, end);
         }
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Lines as {@code BufferedReader.readLine} cuts them, empty ones left out, in batches. */
@@ -152,6 +153,69 @@ class LineBatchesTest {
         assertThat(batches.next()).isNull();
     }
 
+    /**
+     * Random input of line ends, byte-order marks and other bytes, cut in batches of every size
+     * around the limit's: the lines are those a plain split gives, whatever the buffer's history.
+     */
+    @Test
+    void linesAreThoseOfAPlainSplitWhateverTheBatchAndLimit() throws IOException {
+        byte[] alphabet = {'a', 'b', '\n', '\r', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 3_000; round++) {
+            byte[] text = new byte[random.nextInt(60)];
+            for (int i = 0; i < text.length; i++) {
+                // runs of one byte make long lines and byte-order marks likelier than at random
+                text[i] = i > 0 && random.nextInt(3) > 0 ? text[i - 1] : alphabet[random.nextInt(alphabet.length)];
+                if (random.nextInt(8) == 0 && i + 2 < text.length) {
+                    text[i] = (byte) 0xEF;
+                    text[++i] = (byte) 0xBB;
+                    text[++i] = (byte) 0xBF;
+                }
+            }
+            int maxLineBytes = 1 + random.nextInt(12);
+            List<String> expected = plainSplit(text, maxLineBytes);
+            for (int batchBytes = 1; batchBytes <= 20; batchBytes++) {
+                assertThat(lines(text, batchBytes, maxLineBytes))
+                        .as("%s in batches of %d, lines of at most %d", Arrays.toString(text), batchBytes, maxLineBytes)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The reference: split at \n, \r and \r\n; the first line loses a leading mark; empty lines go. */
+    private static List<String> plainSplit(byte[] text, int maxLineBytes) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        boolean first = true;
+        for (int i = 0; i <= text.length; i++) {
+            boolean end = i == text.length || text[i] == '\n' || text[i] == '\r';
+            if (!end) {
+                continue;
+            }
+            if (i == text.length && start == i) {
+                break;
+            }
+            int from = start;
+            if (i - from > maxLineBytes) {
+                lines.add(TOO_LONG);
+            } else {
+                if (first && i - from >= 3 && text[from] == (byte) 0xEF && text[from + 1] == (byte) 0xBB
+                        && text[from + 2] == (byte) 0xBF) {
+                    from += 3;
+                }
+                if (i > from) {
+                    lines.add(new String(text, from, i - from, StandardCharsets.ISO_8859_1));
+                }
+            }
+            first = false;
+            if (i < text.length && text[i] == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
+                i++;
+            }
+            start = i + 1;
+        }
+        return lines;
+    }
+
     private static final String TOO_LONG = "<too long>";
 
     private static List<String> lines(String text, int batchBytes) throws IOException {
@@ -159,14 +223,23 @@ class LineBatchesTest {
     }
 
     private static List<String> lines(String text, int batchBytes, int maxLineBytes) throws IOException {
-        LineBatches batches = new LineBatches(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), batchBytes, maxLineBytes);
+        List<String> lines = new ArrayList<>();
+        for (String line : lines(text.getBytes(StandardCharsets.UTF_8), batchBytes, maxLineBytes)) {
+            lines.add(line.equals(TOO_LONG) ? line
+                    : new String(line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
+    /** The lines, each byte as one char (ISO 8859-1), or {@link #TOO_LONG}. */
+    private static List<String> lines(byte[] text, int batchBytes, int maxLineBytes) throws IOException {
+        LineBatches batches = new LineBatches(new ByteArrayInputStream(text), batchBytes, maxLineBytes);
         List<String> lines = new ArrayList<>();
         LineBatches.Batch batch;
         while ((batch = batches.next()) != null) {
             for (int i = 0; i < batch.count; i++) {
                 lines.add(batch.isTooLong(i) ? TOO_LONG
-                        : new String(batch.bytes, batch.starts[i], batch.ends[i] - batch.starts[i], StandardCharsets.UTF_8));
+                        : new String(batch.bytes, batch.starts[i], batch.ends[i] - batch.starts[i], StandardCharsets.ISO_8859_1));
             }
         }
         return lines;
