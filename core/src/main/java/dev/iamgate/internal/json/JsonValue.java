@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * A JSON value that remembers where it was written. The policy binder works on this small tree
  * rather than on the token stream so that every JSON-level problem (syntax, size, duplicate keys)
- * is reported before any policy-level one, as IAM does.
+ * is reported before any policy-level one, as IAM does; the validator reads it too, for what the
+ * policy model does not keep (how a value was written, where an element stands).
  */
-sealed interface JsonValue {
+public sealed interface JsonValue {
 
     /** Where the value's first character stands. */
     SourceLocation location();
@@ -51,7 +52,7 @@ sealed interface JsonValue {
             return kind.kindName;
         }
 
-        boolean isString() {
+        public boolean isString() {
             return kind == ScalarKind.STRING;
         }
     }

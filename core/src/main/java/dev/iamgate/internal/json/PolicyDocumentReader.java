@@ -66,8 +66,16 @@ public final class PolicyDocumentReader {
                         .build();
     }
 
+    /** A document parsed: the policy, and the JSON tree it was bound from. */
+    public record ParsedDocument(Policy policy, JsonValue root) {}
+
     /** Parses a document held in memory; one over the length limit fails before any parsing. */
     public Policy read(String json, String name) {
+        return readDocument(json, name).policy();
+    }
+
+    /** As {@link #read(String, String)}, keeping the document's JSON tree, which the validator reads. */
+    public ParsedDocument readDocument(String json, String name) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(name, "name");
         Problems problems = new Problems(name);
@@ -85,7 +93,7 @@ public final class PolicyDocumentReader {
                         factory.createParser(ObjectReadContext.empty(), json),
                         problems,
                         maxNestingDepth);
-        return PolicyBinder.bind(root, problems, name);
+        return new ParsedDocument(PolicyBinder.bind(root, problems, name), root);
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.iamgate.internal.validate;
 
-import dev.iamgate.internal.validate.JsonDoc.Arr;
-import dev.iamgate.internal.validate.JsonDoc.Node;
-import dev.iamgate.internal.validate.JsonDoc.Scalar;
+import dev.iamgate.internal.json.JsonValue;
+import dev.iamgate.internal.json.JsonValue.JsonArray;
+import dev.iamgate.internal.json.JsonValue.JsonScalar;
+import dev.iamgate.internal.json.JsonValue.ScalarKind;
 import dev.iamgate.policy.Condition;
 import dev.iamgate.policy.OperatorFamily;
 import dev.iamgate.policy.OperatorType;
 import dev.iamgate.policy.Statement;
 import dev.iamgate.policy.TextValue;
 
-import tools.jackson.core.JsonToken;
 
 import java.util.HashSet;
 import java.util.List;
@@ -54,22 +54,20 @@ final class ConditionValueChecks implements PolicyCheck {
     }
 
     /** How the values are written: bare numbers, mixed JSON types. */
-    private static void json(Condition condition, Node node, Findings findings) {
-        List<Node> values = node instanceof Arr arr ? arr.elements() : List.of(node);
-        JsonToken kind = null;
+    private static void json(Condition condition, JsonValue node, Findings findings) {
+        List<JsonValue> values = node instanceof JsonArray array ? array.elements() : List.of(node);
+        ScalarKind kind = null;
         boolean mixed = false;
-        for (Node value : values) {
-            if (!(value instanceof Scalar scalar)) {
+        for (JsonValue value : values) {
+            if (!(value instanceof JsonScalar scalar)) {
                 continue;
             }
-            if (scalar.token().isNumeric()) {
+            if (scalar.kind() == ScalarKind.NUMBER) {
                 findings.report(CheckId.UNQUOTED_NUMBER, scalar.location(), "Condition value "
                         + scalar.text() + " is a bare JSON number; write it as a string.");
             }
-            JsonToken token = scalar.token().isBoolean() ? JsonToken.VALUE_TRUE
-                    : scalar.token().isNumeric() ? JsonToken.VALUE_NUMBER_INT : scalar.token();
-            mixed |= kind != null && kind != token;
-            kind = token;
+            mixed |= kind != null && kind != scalar.kind();
+            kind = scalar.kind();
         }
         if (mixed) {
             findings.report(CheckId.INVALID_CONDITION_DATA_TYPE, node.location(), "The values of "

@@ -1,10 +1,10 @@
 package dev.iamgate.internal.validate;
 
-import dev.iamgate.internal.validate.JsonDoc.Arr;
-import dev.iamgate.internal.validate.JsonDoc.Member;
-import dev.iamgate.internal.validate.JsonDoc.Node;
-import dev.iamgate.internal.validate.JsonDoc.Obj;
-import dev.iamgate.internal.validate.JsonDoc.Scalar;
+import dev.iamgate.internal.json.JsonValue;
+import dev.iamgate.internal.json.JsonValue.JsonArray;
+import dev.iamgate.internal.json.JsonValue.JsonObject;
+import dev.iamgate.internal.json.JsonValue.JsonScalar;
+import dev.iamgate.internal.json.JsonValue.Member;
 import dev.iamgate.policy.PolicyVersion;
 import dev.iamgate.policy.SourceLocation;
 import dev.iamgate.validate.PolicyKind;
@@ -69,17 +69,17 @@ final class DocumentChecks implements PolicyCheck {
     }
 
     /** Every string (values and member names) checked against IAM's character range. */
-    private static void characters(Node node, Findings findings) {
-        if (node instanceof Obj obj) {
+    private static void characters(JsonValue node, Findings findings) {
+        if (node instanceof JsonObject obj) {
             for (Member member : obj.members()) {
                 checkText(member.name(), member.nameLocation(), findings);
                 characters(member.value(), findings);
             }
-        } else if (node instanceof Arr arr) {
-            for (Node element : arr.elements()) {
+        } else if (node instanceof JsonArray arr) {
+            for (JsonValue element : arr.elements()) {
                 characters(element, findings);
             }
-        } else if (node instanceof Scalar scalar && scalar.isString()) {
+        } else if (node instanceof JsonScalar scalar && scalar.isString()) {
             checkText(scalar.text(), scalar.location(), findings);
         }
     }

@@ -1,7 +1,7 @@
 package dev.iamgate.internal.validate;
 
-import dev.iamgate.internal.validate.JsonDoc.Member;
-import dev.iamgate.internal.validate.JsonDoc.Obj;
+import dev.iamgate.internal.json.JsonValue.JsonObject;
+import dev.iamgate.internal.json.JsonValue.Member;
 import dev.iamgate.policy.Condition;
 import dev.iamgate.policy.ConditionOperator;
 import dev.iamgate.policy.OperatorFamily;
@@ -30,7 +30,7 @@ final class EmptyChecks implements PolicyCheck {
     }
 
     private static void blocks(Member condition, Findings findings) {
-        if (!(condition.value() instanceof Obj block)) {
+        if (!(condition.value() instanceof JsonObject block)) {
             return;
         }
         if (block.members().isEmpty()) {
@@ -38,7 +38,7 @@ final class EmptyChecks implements PolicyCheck {
                     "The Condition block is empty, so it is always true.");
         }
         for (Member operator : block.members()) {
-            if (operator.value() instanceof Obj keys && keys.members().isEmpty()) {
+            if (operator.value() instanceof JsonObject keys && keys.members().isEmpty()) {
                 findings.report(CheckId.EMPTY_OBJECT_CONDITION_OPERATOR, keys.location(),
                         operator.name() + " has no condition keys, so it is always true.");
             }

@@ -1,5 +1,7 @@
 package dev.iamgate.internal.validate;
 
+import dev.iamgate.internal.json.PolicyDocumentReader;
+import dev.iamgate.internal.json.PolicyDocumentReader.ParsedDocument;
 import dev.iamgate.policy.Policy;
 import dev.iamgate.policy.PolicyParseException;
 import dev.iamgate.policy.PolicyParser;
@@ -27,19 +29,24 @@ public final class Validation {
             new RedundantStatementCheck(),
             new UnreachableStatementCheck());
 
+    /** {@link PolicyParser}'s default limits; its tree is kept for the checks. */
+    private static final PolicyDocumentReader READER = new PolicyDocumentReader(
+            PolicyParser.DEFAULT_MAX_DOCUMENT_CHARS, PolicyParser.DEFAULT_MAX_NESTING_DEPTH);
+
     private Validation() {}
 
     /** Validates one document; a document that does not parse gives its parse error alone. */
     public static ValidationReport run(String json, ValidationOptions options) {
         Findings findings = new Findings();
-        Policy policy;
+        ParsedDocument parsed;
         try {
-            policy = PolicyParser.parse(json);
+            parsed = READER.readDocument(json, "");
         } catch (PolicyParseException e) {
             ParseFailures.report(e, findings);
             return new ValidationReport(findings.sorted(), Optional.empty());
         }
-        PolicyContext context = new PolicyContext(policy, JsonDoc.read(json), json, options);
+        Policy policy = parsed.policy();
+        PolicyContext context = new PolicyContext(policy, new JsonDoc(parsed.root()), json, options);
         for (PolicyCheck check : CHECKS) {
             check.check(context, findings);
         }
