@@ -28,7 +28,7 @@ final class ConditionValueChecks implements PolicyCheck {
     public void check(PolicyContext context, Findings findings) {
         for (Statement statement : context.policy().statements()) {
             for (Condition condition : statement.conditions()) {
-                context.doc().at(condition.location().pointer())
+                context.doc().at(condition.location())
                         .ifPresent(node -> json(condition, node, findings));
                 IpRange[] ranges = ipRanges(condition);
                 List<TextValue> values = condition.values();

@@ -16,7 +16,7 @@ final class EmptyChecks implements PolicyCheck {
     @Override
     public void check(PolicyContext context, Findings findings) {
         for (Statement statement : context.policy().statements()) {
-            context.doc().member(statement.location().pointer(), "Condition")
+            context.doc().member(statement.location(), "Condition")
                     .ifPresent(member -> blocks(member, findings));
             for (Condition condition : statement.conditions()) {
                 if (condition.values().isEmpty()) {

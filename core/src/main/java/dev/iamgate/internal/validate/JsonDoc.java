@@ -4,7 +4,10 @@ import dev.iamgate.internal.json.JsonValue;
 import dev.iamgate.internal.json.JsonValue.JsonArray;
 import dev.iamgate.internal.json.JsonValue.JsonObject;
 import dev.iamgate.internal.json.JsonValue.Member;
+import dev.iamgate.policy.SourceLocation;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,12 @@ import java.util.Optional;
 final class JsonDoc {
 
     private final JsonValue root;
+    /**
+     * Each node by its location, and each member's value by the location of its name: the
+     * locations the policy model keeps are these objects, so the checks find a statement's or a
+     * condition's node without building its pointer and walking it. Made when first needed.
+     */
+    private Map<SourceLocation, JsonValue> byLocation;
 
     JsonDoc(JsonValue root) {
         this.root = root;
@@ -23,6 +32,38 @@ final class JsonDoc {
 
     JsonValue root() {
         return root;
+    }
+
+    /**
+     * The value at a location of this tree, or at its pointer: a statement's location is its
+     * object's, a condition's that of its key's name, whose value is the condition's values.
+     */
+    Optional<JsonValue> at(SourceLocation location) {
+        if (byLocation == null) {
+            byLocation = new IdentityHashMap<>();
+            index(root);
+        }
+        JsonValue node = byLocation.get(location);
+        return node != null ? Optional.of(node) : at(location.pointer());
+    }
+
+    /** The member named {@code name} of the object at {@code location}, if there is one. */
+    Optional<Member> member(SourceLocation location, String name) {
+        return at(location).flatMap(n -> n instanceof JsonObject object ? member(object, name) : Optional.empty());
+    }
+
+    private void index(JsonValue node) {
+        byLocation.put(node.location(), node);
+        if (node instanceof JsonObject object) {
+            for (Member member : object.members()) {
+                byLocation.put(member.nameLocation(), member.value());
+                index(member.value());
+            }
+        } else if (node instanceof JsonArray array) {
+            for (JsonValue element : array.elements()) {
+                index(element);
+            }
+        }
     }
 
     /** The value at an RFC 6901 pointer, if there is one. */

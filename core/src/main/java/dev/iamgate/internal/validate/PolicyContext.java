@@ -30,7 +30,7 @@ record PolicyContext(Policy policy, JsonDoc doc, String text, ValidationOptions 
      * the statement itself when the element is not there.
      */
     SourceLocation element(Statement statement, String name) {
-        return doc.member(statement.location().pointer(), name)
+        return doc.member(statement.location(), name)
                 .map(member -> member.value().location())
                 .orElse(statement.location());
     }
