@@ -30,9 +30,21 @@ public final class PolicyValidator {
      * @throws NullPointerException if an argument is null
      */
     public static ValidationReport validate(String json, ValidationOptions options) {
+        return validate(json, "", options);
+    }
+
+    /**
+     * Validates a policy document of the given kind, naming the policy in the report as
+     * {@link dev.iamgate.policy.PolicyParser#parse(String, String)} would: a caller that compiles
+     * what it validated can take {@link ValidationReport#policy()} and need not parse it again.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static ValidationReport validate(String json, String name, ValidationOptions options) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(options, "options");
-        return Validation.run(json, options);
+        return Validation.run(json, name, options);
     }
 
     /** Validates a managed identity-based policy ({@link ValidationOptions#DEFAULT}). */

@@ -40,6 +40,14 @@ class PolicyValidatorTest {
     }
 
     @Test
+    void theReportsPolicyIsTheOneTheParserGivesUnderTheSameName() {
+        ValidationReport report = PolicyValidator.validate(CLEAN, "team/read-only", ValidationOptions.DEFAULT);
+
+        assertThat(report.policy()).contains(PolicyParser.parse(CLEAN, "team/read-only"));
+        assertThat(report.findings()).isEqualTo(PolicyValidator.validate(CLEAN).findings());
+    }
+
+    @Test
     void aDocumentThatDoesNotParseGivesOneErrorAndNoPolicy() {
         ValidationReport report = PolicyValidator.validate("{\"Version\": \"2012-10-17\",\n \"Statement\": [}");
 

@@ -36,11 +36,11 @@ public final class Validation {
     private Validation() {}
 
     /** Validates one document; a document that does not parse gives its parse error alone. */
-    public static ValidationReport run(String json, ValidationOptions options) {
+    public static ValidationReport run(String json, String name, ValidationOptions options) {
         Findings findings = new Findings();
         ParsedDocument parsed;
         try {
-            parsed = READER.readDocument(json, "");
+            parsed = READER.readDocument(json, name);
         } catch (PolicyParseException e) {
             ParseFailures.report(e, findings);
             return new ValidationReport(findings.sorted(), Optional.empty());
