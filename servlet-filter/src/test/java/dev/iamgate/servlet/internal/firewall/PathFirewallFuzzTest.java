@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.iamgate.servlet.internal.firewall.FirewallResult.Accepted;
-import dev.iamgate.servlet.testing.TimeLimit;
+import dev.iamgate.testing.CallBudget;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.pathmap.MatchedResource;
@@ -56,7 +56,7 @@ class PathFirewallFuzzTest {
         String raw = inContext ? CONTEXT + relative : relative;
         String contextPath = inContext ? CONTEXT : "";
 
-        FirewallResult result = TimeLimit.call("inspecting " + raw, () -> firewall.inspect(raw, contextPath));
+        FirewallResult result = CallBudget.within("inspecting " + raw, () -> firewall.inspect(raw, contextPath));
         if (!(result instanceof Accepted accepted)) {
             return;
         }

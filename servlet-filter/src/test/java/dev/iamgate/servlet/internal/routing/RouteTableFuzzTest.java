@@ -8,7 +8,7 @@ import dev.iamgate.servlet.internal.firewall.PathFirewall;
 import dev.iamgate.servlet.mapping.RouteDeclaration;
 import dev.iamgate.servlet.mapping.RouteKind;
 import dev.iamgate.servlet.mapping.RouteMatch;
-import dev.iamgate.servlet.testing.TimeLimit;
+import dev.iamgate.testing.CallBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +68,7 @@ class RouteTableFuzzTest {
 
     private static void check(String method, String path) {
         String what = method + " " + path;
-        Optional<RouteMatch> found = TimeLimit.call("matching " + what, () -> TABLE.match(method, path));
+        Optional<RouteMatch> found = CallBudget.within("matching " + what, () -> TABLE.match(method, path));
         assertThat(TABLE.match(method, path)).as(what).isEqualTo(found);
         CompiledRoute route = TABLE.route(method, path);
         if (found.isEmpty()) {
