@@ -66,7 +66,8 @@ public final class PolicyParser {
 
     private PolicyParser(Limits limits) {
         this.limits = limits;
-        this.reader = new PolicyDocumentReader(limits.maxDocumentChars(), limits.maxNestingDepth());
+        this.reader = limits.equals(Limits.DEFAULT) ? PolicyDocumentReader.DEFAULT
+                : new PolicyDocumentReader(limits.maxDocumentChars(), limits.maxNestingDepth());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.iamgate.internal.json;
 
 import dev.iamgate.policy.Policy;
+import dev.iamgate.policy.PolicyParser;
 import dev.iamgate.policy.PolicyProblem;
 import dev.iamgate.policy.SourceLocation;
 
@@ -22,6 +23,10 @@ import java.util.Objects;
  * dev.iamgate.policy.PolicyParser}. Thread-safe; build one per set of limits and share it.
  */
 public final class PolicyDocumentReader {
+
+    /** The reader with {@link PolicyParser}'s default limits, shared by it and the validator. */
+    public static final PolicyDocumentReader DEFAULT = new PolicyDocumentReader(
+            PolicyParser.DEFAULT_MAX_DOCUMENT_CHARS, PolicyParser.DEFAULT_MAX_NESTING_DEPTH);
 
     private final JsonFactory factory;
     private final int maxDocumentChars;

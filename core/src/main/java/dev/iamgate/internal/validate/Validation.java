@@ -4,7 +4,6 @@ import dev.iamgate.internal.json.PolicyDocumentReader;
 import dev.iamgate.internal.json.PolicyDocumentReader.ParsedDocument;
 import dev.iamgate.policy.Policy;
 import dev.iamgate.policy.PolicyParseException;
-import dev.iamgate.policy.PolicyParser;
 import dev.iamgate.validate.ValidationOptions;
 import dev.iamgate.validate.ValidationReport;
 
@@ -29,10 +28,6 @@ public final class Validation {
             new RedundantStatementCheck(),
             new UnreachableStatementCheck());
 
-    /** {@link PolicyParser}'s default limits; its tree is kept for the checks. */
-    private static final PolicyDocumentReader READER = new PolicyDocumentReader(
-            PolicyParser.DEFAULT_MAX_DOCUMENT_CHARS, PolicyParser.DEFAULT_MAX_NESTING_DEPTH);
-
     private Validation() {}
 
     /** Validates one document; a document that does not parse gives its parse error alone. */
@@ -40,7 +35,7 @@ public final class Validation {
         Findings findings = new Findings();
         ParsedDocument parsed;
         try {
-            parsed = READER.readDocument(json, name);
+            parsed = PolicyDocumentReader.DEFAULT.readDocument(json, name);
         } catch (PolicyParseException e) {
             ParseFailures.report(e, findings);
             return new ValidationReport(findings.sorted(), Optional.empty());
