@@ -185,9 +185,8 @@ final class LineBatches {
         }
         if (firstLine) {
             firstLine = false;
-            if (end - start >= 3 && buffer[start] == (byte) 0xEF && buffer[start + 1] == (byte) 0xBB
-                    && buffer[start + 2] == (byte) 0xBF) {
-                start += 3;
+            if (ByteOrderMark.startsAt(buffer, start, end)) {
+                start += ByteOrderMark.LENGTH;
             }
         }
         if (start != end) { // else an empty line, or the second half of \r\n

@@ -26,8 +26,7 @@ final class PolicyFiles {
      */
     static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
-                ? 3 : 0;
+        int start = ByteOrderMark.startsAt(bytes, 0, bytes.length) ? ByteOrderMark.LENGTH : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
