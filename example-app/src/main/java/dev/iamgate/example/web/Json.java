@@ -63,11 +63,23 @@ public final class Json {
                     ? "The request body must be a JSON object of the expected members."
                     : "Member \"" + member + "\" of the request body has the wrong type.");
         } catch (StreamReadException e) {
-            throw new IamException(ErrorCode.MALFORMED_INPUT, "The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            String where = " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").";
+            String duplicate = duplicateMember(e);
+            throw new IamException(ErrorCode.MALFORMED_INPUT, duplicate == null
+                    ? "The request body is not valid JSON" + where
+                    : "Member \"" + duplicate + "\" appears more than once in the request body" + where);
         } catch (JacksonException e) {
             throw new IamException(ErrorCode.MALFORMED_INPUT, "The request body cannot be read as JSON.");
         }
+    }
+
+    /**
+     * The member a body gave twice, or null for any other fault. Jackson says only in its message
+     * which fault it found; at that point its parser stands on the repeated name.
+     */
+    private static String duplicateMember(StreamReadException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate ")
+                && e.processor() != null ? e.processor().currentName() : null;
     }
 
     /** Writes {@code value} as JSON. */

@@ -59,6 +59,18 @@ class ApiErrorsTest {
     }
 
     @Test
+    void aMemberGivenTwiceIsRefusedByNameWithoutEchoingEitherValue() {
+        Response response = app.client().send("POST", "/api/login",
+                "{\"UserName\":\"bob\",\"Password\":\"hunter2\",\"Password\":\"letmein\"}", "application/json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("MalformedInput");
+        assertThat(response.json().path("Error").path("Message").asString())
+                .isEqualTo("Member \"Password\" appears more than once in the request body (line 1, column 50).");
+        assertThat(response.text()).doesNotContain("hunter2").doesNotContain("letmein");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRefusedBeforeAnythingHappens() {
         Response form = admin.send("POST", "/api/users", "UserName=zoe", "application/x-www-form-urlencoded");
 
