@@ -4,6 +4,7 @@ import dev.iamgate.eval.PolicySet;
 import dev.iamgate.policy.PolicyParseException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
@@ -66,11 +67,24 @@ final class CaseEvaluator {
             appendStart(out, parts.id).append(",\"decision\":\"").append(decision).append("\"}");
         } catch (CaseException | PolicyParseException e) {
             appendError(out, parts.id, e.getMessage());
+        } catch (StreamConstraintsException e) {
+            appendError(out, parts.id, "the line is not a valid case: " + withoutApiName(e.getOriginalMessage()));
         } catch (JacksonException e) {
             appendError(out, parts.id, "the line is not a valid case: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
             appendError(out, parts.id, "the case could not be evaluated: " + e);
         }
+    }
+
+    /**
+     * A reader limit's message without the name of the Jackson setting behind it, which means
+     * nothing to someone who wrote a case: "Document nesting depth (501) exceeds the maximum
+     * allowed (500)".
+     */
+    static String withoutApiName(String message) {
+        int from = message.indexOf(", from `");
+        int end = from < 0 ? -1 : message.indexOf("`)", from + 8);
+        return end < 0 ? message : message.substring(0, from) + message.substring(end + 1);
     }
 
     private static void appendError(StringBuilder out, String id, String message) {

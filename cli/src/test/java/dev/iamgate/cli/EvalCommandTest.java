@@ -99,6 +99,18 @@ class EvalCommandTest {
     }
 
     @Test
+    void jsonNestedBeyondTheReadersLimitIsAnErrorInTheCasesTermsNotTheLibrarys() throws IOException {
+        String deep = "[".repeat(600) + "]".repeat(600);
+        Run run = eval("eval", "--cases", cases(
+                "{\"id\":\"deep\",\"policies\":{\"identity\":[" + deep + "]},\"request\":" + REQUEST + "}").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(JSON.readTree(run.lines().get(0)).get("id").asString()).isEqualTo("deep");
+        assertThat(JSON.readTree(run.lines().get(0)).get("error").asString())
+                .isEqualTo("the line is not a valid case: Document nesting depth (501) exceeds the maximum allowed (500)");
+    }
+
+    @Test
     void aLineThatGoesOnAfterItsCaseObjectIsAnErrorNotAnAnswerToItsFirstCase() throws IOException {
         String ok = "{\"id\":\"ok\",\"policies\":" + ALLOW_ALL + ",\"request\":" + REQUEST + "}";
         Run run = eval("eval", "--cases", cases(
