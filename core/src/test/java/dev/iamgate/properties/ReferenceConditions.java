@@ -51,6 +51,11 @@ final class ReferenceConditions {
                     .anyMatch(v -> (v.equalsIgnoreCase("true") && absent) || (v.equalsIgnoreCase("false") && !absent));
         }
         SetQualifier qualifier = condition.operator().qualifier();
+        if (qualifier != SetQualifier.NONE && requestValues.stream().allMatch(String::isEmpty)) {
+            // User Guide: key values that "resolve to an empty data set, such as an empty string"
+            // make ForAllValues true and ForAnyValue false, as an absent key does
+            requestValues = List.of();
+        }
         if (qualifier == SetQualifier.FOR_ALL_VALUES) {
             return requestValues.stream().allMatch(r -> test(type, r, policyValues, request, variables));
         }

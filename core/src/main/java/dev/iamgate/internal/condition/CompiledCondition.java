@@ -19,8 +19,8 @@ import java.util.Set;
  * <pre>
  * vals    = keys.values(key)          // empty list = absent
  * test(r) = negated ? none(v: match(r, v)) : any(v: match(r, v))
- * ForAllValues:  absent → true;  else all(r in vals: test(r))
- * ForAnyValue:   absent → false; else any(r in vals: test(r))
+ * ForAllValues:  absent or only empty strings → true;  else all(r in vals: test(r))
+ * ForAnyValue:   absent or only empty strings → false; else any(r in vals: test(r))
  * no qualifier:  absent → (IfExists || negated); several values → false; else test(the value)
  * Null:          any(v: (v = "true" and absent) or (v = "false" and present))
  * </pre>

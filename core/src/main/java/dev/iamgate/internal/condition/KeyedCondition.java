@@ -63,6 +63,12 @@ abstract sealed class KeyedCondition
     public final boolean test(RequestKeys keys) {
         List<String> values = keys.values(lowerCaseKey);
         int size = values.size();
+        if (qualifier != SetQualifier.NONE && onlyEmptyStrings(values, size)) {
+            // The IAM User Guide (multivalued context keys): when the key's values resolve to an
+            // empty data set, such as an empty string, ForAllValues is true and ForAnyValue false,
+            // the answers for an absent key.
+            size = 0;
+        }
         KeyedCondition bound = size > 1 ? bind(keys) : this;
         // Indexed loops: RequestKeys hands out random-access lists, and an iterator would allocate.
         if (qualifier == SetQualifier.FOR_ALL_VALUES) {
@@ -87,6 +93,16 @@ abstract sealed class KeyedCondition
         // A plain operator on a multivalued key: iam-simulate answers false, and AWS tooling
         // rejects the policy (MissingQualifier), so no value is allowed to decide it.
         return size == 1 && testValue(values.get(0), keys);
+    }
+
+    /** Whether the request's values, present or not, hold nothing but empty strings. */
+    private static boolean onlyEmptyStrings(List<String> values, int size) {
+        for (int i = 0; i < size; i++) {
+            if (!values.get(i).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

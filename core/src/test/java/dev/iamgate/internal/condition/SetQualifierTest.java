@@ -100,6 +100,29 @@ class SetQualifierTest {
                 .isTrue();
     }
 
+    /**
+     * IAM User Guide, "Creating a condition that tests multiple key values (set operations)"
+     * (May 2023): ForAllValues "also returns true if there is no matching key in the request, or if
+     * the key values resolve to an empty data set, such as an empty string"; ForAnyValue: "For no
+     * matching key or an empty data set, the condition returns false." A key whose only value is
+     * the empty string is such an empty data set, for every operator behind the qualifier.
+     */
+    @Test
+    void keyValuesThatAreOnlyEmptyStringsAreAnEmptyDataSetForTheQualifiers() {
+        assertThat(compile("ForAllValues:StringEquals", TAGS, "A", "B").test(keys(TAGS, ""))).isTrue();
+        assertThat(compile("ForAllValues:StringLike", TAGS, "en*").test(keys(TAGS, "", ""))).isTrue();
+        assertThat(compile("ForAllValues:NumericLessThan", "k", "10").test(keys("k", ""))).isTrue();
+        assertThat(compile("ForAnyValue:StringEquals", TAGS, "").test(keys(TAGS, ""))).isFalse();
+        assertThat(compile("ForAnyValue:StringLike", TAGS, "*").test(keys(TAGS, ""))).isFalse();
+        assertThat(compile("ForAnyValue:StringNotEquals", TAGS, "A").test(keys(TAGS, ""))).isFalse();
+        // a set with one non-empty value is not empty
+        assertThat(compile("ForAnyValue:StringLike", TAGS, "*").test(keys(TAGS, "", "a"))).isTrue();
+        assertThat(compile("ForAllValues:StringEquals", TAGS, "a").test(keys(TAGS, "", "b"))).isFalse();
+        // the plain operators are not set operations: the empty string is a value there
+        assertThat(compile("StringEquals", "k", "").test(keys("k", ""))).isTrue();
+        assertThat(compile("StringLike", "k", "*").test(keys("k", ""))).isTrue();
+    }
+
     @Test
     void conformanceCorpusCases() {
         assertThat(compile("ForAllValues:StringEqualsIgnoreCase", TAGS, "team").test(keys(TAGS, "OWNER"))).isFalse();
