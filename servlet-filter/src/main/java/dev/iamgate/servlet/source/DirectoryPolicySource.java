@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * users/&lt;user&gt;/*.json     policies of one IAM user ({@link IamPrincipal#userName()})
  * </pre>
  *
- * <p>Group and user folder names match case-insensitively, as IAM names do. Files whose name does
+ * <p>Group and user folder names match ignoring ASCII case, as IAM names do (no other folding: a
+ * name with U+212A KELVIN SIGN is not the name with a {@code k}). Files whose name does
  * not end in {@code .json}, dot files and anything outside these three folders are ignored; any of
  * the folders may be missing. A policy's name is its path relative to the root ({@code
  * users/alice/own-keys.json}), so decisions and errors name the file.

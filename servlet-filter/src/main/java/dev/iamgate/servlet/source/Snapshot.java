@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,8 +77,26 @@ record Snapshot(long revision, Scope everyone, Map<String, Scope> groups, Map<St
         return List.copyOf(policies);
     }
 
+    /**
+     * The name with ASCII upper-case letters lowered, and nothing else changed. IAM names are ASCII
+     * and compare case-insensitively only as ASCII: {@link String#toLowerCase} would also fold
+     * U+212A KELVIN SIGN into {@code k}, so that a principal named with it would take the policies
+     * of the user or group spelled with an ASCII {@code k}.
+     */
     private static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] lowered = name.toCharArray();
+                for (int j = i; j < lowered.length; j++) {
+                    if (lowered[j] >= 'A' && lowered[j] <= 'Z') {
+                        lowered[j] += 'a' - 'A';
+                    }
+                }
+                return new String(lowered);
+            }
+        }
+        return name;
     }
 
     private static Map<String, Scope> build(Map<String, ScopeBuilder> builders) {

@@ -69,6 +69,22 @@ class DirectoryPolicySourceTest {
     }
 
     @Test
+    void foldersMatchIgnoringAsciiCaseOnlySoANonAsciiNameNeverTakesAnotherUsersPolicies() {
+        // U+212A KELVIN SIGN lower-cases to an ASCII 'k' in Java; an IAM name is ASCII, so a
+        // principal spelled with it is somebody else, not kate.
+        writeAtomically(root, "users/kate/admin.json", policy("Allow", "*"));
+        writeAtomically(root, "groups/kube-admins/admin.json", policy("Allow", "*"));
+        IamPrincipal kelvinKate = new IamPrincipal("arn:aws:iam::123456789012:user/\u212Aate", "123456789012",
+                Optional.of("\u212Aate"), "AIDAKELVIN", List.of("\u212Aube-admins"), Map.of());
+        IamPrincipal kate = IamPrincipal.user("123456789012", "KATE", "AIDAKATE");
+
+        DirectoryPolicySource source = source(Duration.ZERO);
+
+        assertThat(names(source.identityPolicies(kelvinKate))).isEmpty();
+        assertThat(names(source.identityPolicies(kate))).containsExactly("users/kate/admin.json");
+    }
+
+    @Test
     void filesThatAreNotJsonOrAreHiddenAndOtherFoldersAreIgnored() throws IOException {
         writeAtomically(root, "everyone/base.json", policy("Allow", "iam:GetUser"));
         writeAtomically(root, "everyone/README.md", "not a policy");
