@@ -1,0 +1,155 @@
+package dev.iamgate.servlet.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamgate.servlet.IamGateFilter;
+import dev.iamgate.servlet.IamGateSettings;
+import dev.iamgate.servlet.Mode;
+import dev.iamgate.servlet.testing.DemoServlets;
+import dev.iamgate.servlet.testing.RawHttp;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests whose method, target form or headers differ from the plain ones of the seed scenario,
+ * on a real Jetty 12 ee10 with the seed policy and the example app's routes: none of them reaches
+ * the protected servlet for a caller the policy denies.
+ */
+class RequestShapeProbesTest {
+
+    private DemoServlets servlets;
+    private Server server;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        servlets = new DemoServlets();
+        IamGateFilter filter = IamGateFilter.builder(new IamGateSettings("classpath:/e2e/policies",
+                Optional.of("classpath:/routing/example-app-routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE,
+                List.of(), List.of(), 1_000, Duration.ofSeconds(2), Optional.empty())).build();
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder(servlets.login()), "/api/login");
+        context.addServlet(new ServletHolder(servlets.mfa()), "/api/login/mfa");
+        context.addServlet(new ServletHolder(servlets.api()), "/api/*");
+        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        server.setHandler(context);
+        server.start();
+        port = connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private RawHttp signedIn(String user) {
+        RawHttp client = new RawHttp(port);
+        assertThat(client.post("/api/login", "user=" + user).status()).isEqualTo(200);
+        assertThat(client.post("/api/login/mfa", "").status()).isEqualTo(200);
+        servlets.served.clear();
+        return client;
+    }
+
+    @Test
+    void otherMethodsOnAProtectedPathAreNotServed() {
+        RawHttp alice = signedIn("alice");
+        List<String> failures = new ArrayList<>();
+        for (String method : List.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "get", "Get", "gEt", "PUT", "CONNECTX",
+                "DELETE", "MKCOL", "X")) {
+            for (String path : List.of("/api/users/bob", "/api/users/bob/access-keys", "/api/users")) {
+                int before = servlets.served.size();
+                int status = alice.send(method, path, null).status();
+                if (servlets.served.size() != before || status < 400) {
+                    failures.add(method + " " + path + " -> " + status + " " + servlets.served);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void methodOverrideHeadersAndParametersAreNotHonoured() {
+        RawHttp alice = signedIn("alice");
+
+        RawHttp.Response get = alice.send("GET", "/api/users/alice?_method=DELETE", null,
+                "X-HTTP-Method-Override: DELETE", "X-HTTP-Method: DELETE", "X-Method-Override: DELETE");
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(servlets.served).containsExactly("GET /api/users/alice");
+
+        RawHttp.Response post = alice.send("POST", "/api/users/bob/access-keys?_method=GET", "_method=GET",
+                "X-HTTP-Method-Override: GET");
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(servlets.served).containsExactly("GET /api/users/alice");
+    }
+
+    @Test
+    void absoluteFormTargetsAreDecidedOnTheirPath() {
+        RawHttp alice = signedIn("alice");
+        List<String> failures = new ArrayList<>();
+        for (String target : List.of(
+                "http://127.0.0.1:" + port + "/api/users/bob/access-keys",
+                "http://127.0.0.1/api/users/bob/access-keys",
+                "HTTP://127.0.0.1/api/users/bob",
+                "http://other.example/api/users/bob",
+                "http://127.0.0.1//api/users/bob",
+                "http://127.0.0.1/api/users/alice/../bob",
+                "http://127.0.0.1:" + port + "/assets/../api/users/bob",
+                "https://127.0.0.1/api/users/bob",
+                "http://alice@127.0.0.1/api/users/bob")) {
+            int before = servlets.served.size();
+            int status = alice.get(target).status();
+            if (servlets.served.size() != before || status < 400) {
+                failures.add(target + " -> " + status + " " + servlets.served);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void namesThatOnlyLookLikeAnotherUserMapToNoRouteOrToThatLiteralName() {
+        RawHttp alice = signedIn("alice");
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of(
+                "/api/users/%C3%A0lice", "/api/users/a%CC%80lice", "/api/users/alic%C3%A9", "/api/users/%EF%BD%81lice",
+                "/api/users/bob%2e", "/api/users/bob%20", "/api/users/%20bob", "/api/users/bob%09",
+                "/api/users/bob%E2%80%8B", "/api/users/b%C2%ADob", "/api/users/BOB", "/api/users/bob.",
+                "/api/users/bob~", "/api/users/bob%7e", "/api/users/%62ob/access-keys", "/api/users/bob/access-keys.",
+                "/api/users/bob/access-keys%2e", "/api/users/bob/Access-Keys", "/api/users/bob/access-keys/x/..",
+                "/api/users/bob/%61ccess-keys", "/api/users/%E2%80%AEbob", "/api/users/bob%F0%9F%98%80",
+                "/api/users/bob@", "/api/users/" + "a".repeat(3000), "/api/users/bob/" + "x/".repeat(900) + "y")) {
+            int before = servlets.served.size();
+            RawHttp.Response response = alice.get(path);
+            boolean served = servlets.served.size() != before;
+            if (served || response.status() < 400) {
+                failures.add(path + " -> " + response.status() + " " + servlets.served);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aSessionCookieTheServerNeverIssuedSignsNobodyIn() {
+        RawHttp forged = new RawHttp(port);
+        RawHttp.Response response = forged.send("GET", "/api/users/alice", null,
+                "Cookie: JSESSIONID=node0forged0000000000000.node0", "X-Amz-Security-Token: x", "Authorization: Basic YWxpY2U6eA==");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(servlets.served).isEmpty();
+    }
+}
