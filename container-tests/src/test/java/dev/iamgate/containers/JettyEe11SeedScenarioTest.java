@@ -3,8 +3,6 @@ package dev.iamgate.containers;
 import dev.iamgate.servlet.IamGateFilter;
 import dev.iamgate.servlet.testing.DemoServlets;
 import dev.iamgate.servlet.testing.SeedScenarioContract;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -27,7 +25,8 @@ class JettyEe11SeedScenarioTest extends SeedScenarioContract {
         context.addServlet(new ServletHolder(servlets.login()), "/api/login");
         context.addServlet(new ServletHolder(servlets.mfa()), "/api/login/mfa");
         context.addServlet(new ServletHolder(servlets.api()), "/api/*");
-        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(servlets.dispatcher()), "/assets/*");
+        context.addFilter(new FilterHolder(filter), "/*", IamGateFilter.dispatcherTypes());
         server.setHandler(context);
         server.start();
         return connector.getLocalPort();

@@ -30,6 +30,7 @@ class Tomcat11SeedScenarioTest extends SeedScenarioContract {
         Tomcat.addServlet(context, "login", servlets.login()).addMapping("/api/login");
         Tomcat.addServlet(context, "mfa", servlets.mfa()).addMapping("/api/login/mfa");
         Tomcat.addServlet(context, "api", servlets.api()).addMapping("/api/*");
+        Tomcat.addServlet(context, "page", servlets.dispatcher()).addMapping("/assets/*");
         FilterDef definition = new FilterDef();
         definition.setFilterName("iamgate");
         definition.setFilter(filter);
@@ -37,6 +38,7 @@ class Tomcat11SeedScenarioTest extends SeedScenarioContract {
         FilterMap mapping = new FilterMap();
         mapping.setFilterName("iamgate");
         mapping.addURLPattern("/*");
+        IamGateFilter.dispatcherTypes().forEach(type -> mapping.setDispatcher(type.name()));
         context.addFilterMap(mapping);
         tomcat.start();
         return connector.getLocalPort();

@@ -6,6 +6,7 @@ import dev.iamgate.servlet.spi.ContextProvider;
 import dev.iamgate.servlet.spi.DenyResponder;
 import dev.iamgate.servlet.spi.PolicySource;
 import dev.iamgate.servlet.spi.PrincipalResolver;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * <p>Each request passes the path firewall (400), is matched to its route (unmapped requests are
  * denied), needs a caller unless the route is public (401), and, on a policy-protected route, the
  * caller's policies must allow the route's action on its resource (403). Start-up fails with a
- * clear message when the settings, the mapping or the routes are wrong.
+ * clear message when the settings, the mapping or the routes are wrong. Map it for the
+ * {@link #dispatcherTypes()}, so that forwards and includes are decided too.
  *
  * <p>Without a builder, the SPIs are found with {@link java.util.ServiceLoader}; the session
  * resolver ({@link dev.iamgate.servlet.session.IamSessions}) and the container's
@@ -57,6 +60,17 @@ public final class IamGateFilter implements Filter {
         this.configured = Optional.of(builder.settings);
         this.parts = Optional.of(new Parts(builder.resolvers, builder.contextProviders, builder.policySource,
                 builder.denyResponder, builder.clock));
+    }
+
+    /**
+     * The dispatches to map the filter for: requests, and the forwards, includes and asynchronous
+     * dispatches by which an application runs another path, each decided on the path it runs.
+     * Mapped for requests alone, a public servlet that forwards to a protected path would run it
+     * unchecked. Error dispatches are left out: they show the error of a request already decided.
+     * A dispatcher found by servlet name has no path, and no URL-pattern filter sees it.
+     */
+    public static EnumSet<DispatcherType> dispatcherTypes() {
+        return EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ASYNC);
     }
 
     public static Builder builder(IamGateSettings settings) {

@@ -1,39 +1,22 @@
 package dev.iamgate.servlet;
 
+import dev.iamgate.servlet.testing.DemoJetty;
 import dev.iamgate.servlet.testing.DemoServlets;
 import dev.iamgate.servlet.testing.SeedScenarioContract;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /** The seed scenario and the bypass payloads on Jetty 12 ee10 (Servlet 6.0). */
 class JettyEe10SeedScenarioTest extends SeedScenarioContract {
 
-    private Server server;
+    private DemoJetty jetty;
 
     @Override
     protected int start(DemoServlets servlets, IamGateFilter filter) throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(servlets.login()), "/api/login");
-        context.addServlet(new ServletHolder(servlets.mfa()), "/api/login/mfa");
-        context.addServlet(new ServletHolder(servlets.api()), "/api/*");
-        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
-        server.setHandler(context);
-        server.start();
-        return connector.getLocalPort();
+        jetty = DemoJetty.start(servlets, filter);
+        return jetty.port();
     }
 
     @Override
     protected void stop() throws Exception {
-        server.stop();
+        jetty.close();
     }
 }

@@ -6,7 +6,6 @@ import dev.iamgate.servlet.IamGateSettings;
 import dev.iamgate.servlet.IamPrincipal;
 import dev.iamgate.servlet.Mode;
 import dev.iamgate.servlet.session.IamSessions;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,7 +98,7 @@ public final class BenchServer {
                     ACCOUNT, Mode.ENFORCE, List.of(LOGIN_PATH), List.of(), IamGateSettings.DEFAULT_CACHE_MAX_ENTRIES,
                     Duration.ofSeconds(2), Optional.empty());
             context.addFilter(new FilterHolder(IamGateFilter.builder(settings).build()), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
+                    IamGateFilter.dispatcherTypes());
         }
         server.setHandler(context);
         server.start();

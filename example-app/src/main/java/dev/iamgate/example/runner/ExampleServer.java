@@ -60,7 +60,8 @@ final class ExampleServer {
         addFilter(context, new SecurityHeadersFilter());
         addFilter(context, credentials);
         addFilter(context, new CsrfFilter());
-        addFilter(context, iamgate);
+        // every dispatch that runs a path, forwards and includes too (see IamGateFilter.dispatcherTypes)
+        context.addFilter(new FilterHolder(iamgate), "/*", IamGateFilter.dispatcherTypes());
 
         context.addServlet(new ServletHolder("api", new ApiServlet(router)), "/api/*");
         ServletHolder files = new ServletHolder("files", DefaultServlet.class);

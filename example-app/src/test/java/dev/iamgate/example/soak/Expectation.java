@@ -2,6 +2,7 @@ package dev.iamgate.example.soak;
 
 import dev.iamgate.example.soak.SeedOracle.Principal;
 import dev.iamgate.example.soak.SeedOracle.Verdict;
+import java.util.List;
 
 /**
  * What one request must get, known before it is sent: the answer, and the decision-log line the
@@ -14,6 +15,14 @@ sealed interface Expectation {
 
     /** The decision-log line's identity (outcome, principal, method and action or path), or "" for none. */
     String logKey(String method, String path);
+
+    /**
+     * The lines of the dispatches the container makes for the request (a forward to a welcome
+     * file), which the filter decides and logs each on its own; none by default.
+     */
+    default List<String> dispatchLogKeys(String method) {
+        return List.of();
+    }
 
     /**
      * A policy-protected route: the filter decides {@code verdict}; an allowed request then gets
@@ -101,8 +110,21 @@ sealed interface Expectation {
         }
     }
 
-    /** A public route (sign-in, the page): {@code status}, whoever asks. */
-    record Public(int status) implements Expectation {
+    /**
+     * A public route (sign-in, the page): {@code status}, whoever asks; {@code forwardedTo} is the
+     * public path the container forwards the request to ("" for none).
+     */
+    record Public(int status, String forwardedTo) implements Expectation {
+
+        Public(int status) {
+            this(status, "");
+        }
+
+        @Override
+        public List<String> dispatchLogKeys(String method) {
+            return forwardedTo.isEmpty() ? List.of() : List.of(logKey(method, forwardedTo));
+        }
+
         @Override
         public Category category() {
             return Category.PUBLIC;

@@ -112,7 +112,8 @@ final class SeedRequests {
         }
         probes.add(Probe.empty("POST", "/api/users/" + target + "/access-keys", new NotAuthenticated()));
         probes.add(Probe.get("/api/session", new NotAuthenticated()));
-        probes.add(Probe.get("/", new Public(200)));
+        // the container forwards "/" to its welcome file, and the filter decides the forward too
+        probes.add(Probe.get("/", new Public(200, "/index.html")));
         probes.add(Probe.get("/assets/app.css", new Public(200)));
         probes.add(Probe.get("/assets/app.js", new Public(200)));
         return probes;

@@ -57,6 +57,9 @@ final class Tally {
         String line = lineFor(probe, status, body);
         if (!line.isEmpty()) {
             expectedLines.computeIfAbsent(line, key -> new LongAdder()).increment();
+            for (String dispatched : probe.expected().dispatchLogKeys(probe.method())) {
+                expectedLines.computeIfAbsent(dispatched, key -> new LongAdder()).increment();
+            }
         }
     }
 

@@ -151,7 +151,9 @@ class SessionSecurityTest {
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Server")).isNull();
-        // Only the mapped public paths are public.
-        assertThat(app.client().get("/index.html").status()).isEqualTo(401);
+        // The container serves "/" by forwarding to its welcome file, and the filter decides forwards
+        // on their target: the page is public under both names, and only the mapped paths are public.
+        assertThat(app.client().get("/index.html").status()).isEqualTo(200);
+        assertThat(app.client().get("/other.html").status()).isEqualTo(401);
     }
 }

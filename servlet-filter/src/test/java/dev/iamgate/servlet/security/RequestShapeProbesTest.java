@@ -2,22 +2,12 @@ package dev.iamgate.servlet.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamgate.servlet.IamGateFilter;
-import dev.iamgate.servlet.IamGateSettings;
-import dev.iamgate.servlet.Mode;
+import dev.iamgate.servlet.testing.DemoJetty;
 import dev.iamgate.servlet.testing.DemoServlets;
 import dev.iamgate.servlet.testing.RawHttp;
-import jakarta.servlet.DispatcherType;
-import java.time.Duration;
+import dev.iamgate.servlet.testing.SeedScenarioContract;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,46 +20,24 @@ import org.junit.jupiter.api.Test;
 class RequestShapeProbesTest {
 
     private DemoServlets servlets;
-    private Server server;
+    private DemoJetty jetty;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
         servlets = new DemoServlets();
-        IamGateFilter filter = IamGateFilter.builder(new IamGateSettings("classpath:/e2e/policies",
-                Optional.of("classpath:/routing/example-app-routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE,
-                List.of(), List.of(), 1_000, Duration.ofSeconds(2), Optional.empty())).build();
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        context.addServlet(new ServletHolder(servlets.login()), "/api/login");
-        context.addServlet(new ServletHolder(servlets.mfa()), "/api/login/mfa");
-        context.addServlet(new ServletHolder(servlets.api()), "/api/*");
-        context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
-        server.setHandler(context);
-        server.start();
-        port = connector.getLocalPort();
+        jetty = DemoJetty.start(servlets, SeedScenarioContract.seedPolicyFilter());
+        port = jetty.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
-    }
-
-    private RawHttp signedIn(String user) {
-        RawHttp client = new RawHttp(port);
-        assertThat(client.post("/api/login", "user=" + user).status()).isEqualTo(200);
-        assertThat(client.post("/api/login/mfa", "").status()).isEqualTo(200);
-        servlets.served.clear();
-        return client;
+        jetty.close();
     }
 
     @Test
     void otherMethodsOnAProtectedPathAreNotServed() {
-        RawHttp alice = signedIn("alice");
+        RawHttp alice = jetty.signedInWithMfa("alice");
         List<String> failures = new ArrayList<>();
         for (String method : List.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "get", "Get", "gEt", "PUT", "CONNECTX",
                 "DELETE", "MKCOL", "X")) {
@@ -86,7 +54,7 @@ class RequestShapeProbesTest {
 
     @Test
     void methodOverrideHeadersAndParametersAreNotHonoured() {
-        RawHttp alice = signedIn("alice");
+        RawHttp alice = jetty.signedInWithMfa("alice");
 
         RawHttp.Response get = alice.send("GET", "/api/users/alice?_method=DELETE", null,
                 "X-HTTP-Method-Override: DELETE", "X-HTTP-Method: DELETE", "X-Method-Override: DELETE");
@@ -101,7 +69,7 @@ class RequestShapeProbesTest {
 
     @Test
     void absoluteFormTargetsAreDecidedOnTheirPath() {
-        RawHttp alice = signedIn("alice");
+        RawHttp alice = jetty.signedInWithMfa("alice");
         List<String> failures = new ArrayList<>();
         for (String target : List.of(
                 "http://127.0.0.1:" + port + "/api/users/bob/access-keys",
@@ -124,7 +92,7 @@ class RequestShapeProbesTest {
 
     @Test
     void namesThatOnlyLookLikeAnotherUserMapToNoRouteOrToThatLiteralName() {
-        RawHttp alice = signedIn("alice");
+        RawHttp alice = jetty.signedInWithMfa("alice");
         List<String> failures = new ArrayList<>();
         for (String path : List.of(
                 "/api/users/%C3%A0lice", "/api/users/a%CC%80lice", "/api/users/alic%C3%A9", "/api/users/%EF%BD%81lice",

@@ -3,6 +3,7 @@ package dev.iamgate.servlet.testing;
 import dev.iamgate.servlet.IamGate;
 import dev.iamgate.servlet.IamPrincipal;
 import dev.iamgate.servlet.session.IamSessions;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The servlets of a container test, the same in every container: sign-in and MFA steps that use
- * the session API, and a protected API servlet that records every request it serves.
+ * the session API, a protected API servlet that records every request it serves, and a public page
+ * that dispatches to whatever path its query names.
  */
 public final class DemoServlets {
 
@@ -58,6 +60,32 @@ public final class DemoServlets {
                 served.add(request.getMethod() + " " + request.getServletPath()
                         + (request.getPathInfo() == null ? "" : request.getPathInfo()));
                 answer(response, 200, "served for " + IamGate.caller(request).map(c -> c.principal().arn()).orElse("nobody"));
+            }
+        };
+    }
+
+    /**
+     * A public page ({@code GET /assets/…} is a public route) that forwards to, includes or
+     * dispatches asynchronously to the path in its {@code forward}, {@code include} or {@code async}
+     * parameter, as a careless page might. Map it with async support for {@code async}.
+     */
+    public HttpServlet dispatcher() {
+        return new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response)
+                    throws IOException, ServletException {
+                if (request.getParameter("forward") != null) {
+                    request.getRequestDispatcher(request.getParameter("forward")).forward(request, response);
+                } else if (request.getParameter("include") != null) {
+                    response.setContentType("text/plain;charset=UTF-8");
+                    request.getRequestDispatcher(request.getParameter("include")).include(request, response);
+                } else if (request.getParameter("async") != null) {
+                    request.startAsync().dispatch(request.getParameter("async"));
+                } else {
+                    answer(response, 200, "a public page");
+                }
             }
         };
     }

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The seed policy scenario end to end over HTTP, and the bypass payload list, against a real
  * container. Each container test extends this class and says how to start its container with
- * {@link DemoServlets} at {@code /api/login}, {@code /api/login/mfa} and {@code /api/*} behind the
- * given filter on {@code /*}.
+ * {@link DemoServlets} at {@code /api/login}, {@code /api/login/mfa}, {@code /api/*} and
+ * {@code /assets/*} (the dispatching page) behind the given filter on {@code /*}, mapped for
+ * {@link IamGateFilter#dispatcherTypes()}.
  */
 public abstract class SeedScenarioContract {
 
@@ -34,7 +35,8 @@ public abstract class SeedScenarioContract {
 
     protected abstract void stop() throws Exception;
 
-    protected static IamGateFilter seedPolicyFilter() {
+    /** The filter of these scenarios: the seed policy for everyone, the example app's routes, enforcing. */
+    public static IamGateFilter seedPolicyFilter() {
         return IamGateFilter.builder(new IamGateSettings("classpath:/e2e/policies",
                 Optional.of("classpath:/routing/example-app-routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE,
                 List.of(), List.of(), 1_000, Duration.ofSeconds(2), Optional.empty())).build();
@@ -122,6 +124,32 @@ public abstract class SeedScenarioContract {
         assertThat(alice.post("/api/sts/session-token", "").status()).isEqualTo(200);
         assertThat(new RawHttp(port).post("/api/sts/session-token", "").status()).isEqualTo(401);
         assertThat(servlets.served).containsExactly("POST /api/sts/session-token");
+    }
+
+    @Test
+    void aForwardFromAPublicPageIsDecidedOnTheProtectedPathItRuns() {
+        assertThat(new RawHttp(port).get("/assets/page?forward=/api/users/bob/access-keys").status()).isEqualTo(401);
+        RawHttp alice = signedIn("alice", true);
+        RawHttp.Response denied = alice.get("/assets/page?forward=/api/users/bob/access-keys");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(errorCode(denied)).isEqualTo("AccessDenied");
+        assertThat(servlets.served).isEmpty();
+
+        assertThat(alice.get("/assets/page?forward=/api/users/alice/access-keys").status()).isEqualTo(200);
+        assertThat(servlets.served).hasSize(1);
+    }
+
+    @Test
+    void anIncludeTheCallerMayNotSeeFailsTheIncludingPageWithoutRunningIt() {
+        assertThat(new RawHttp(port).get("/assets/page?include=/api/users/bob/access-keys").status()).isEqualTo(500);
+        RawHttp alice = signedIn("alice", true);
+        assertThat(alice.get("/assets/page?include=/api/users/bob/access-keys").status()).isEqualTo(500);
+        assertThat(servlets.served).isEmpty();
+
+        RawHttp.Response allowed = alice.get("/assets/page?include=/api/users/alice/access-keys");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.body()).contains("served for arn:aws:iam::" + DemoServlets.ACCOUNT + ":user/alice");
+        assertThat(servlets.served).hasSize(1);
     }
 
     @Test

@@ -3,13 +3,11 @@ package dev.iamgate.servlet.internal.enforce;
 import dev.iamgate.servlet.IamGateConfiguration;
 import dev.iamgate.servlet.IamGateFilter;
 import dev.iamgate.servlet.IamGateSettings;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HandlesTypes;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +40,6 @@ public final class ConfigurationInitializer implements ServletContainerInitializ
             // web.xml already declares a filter of this name: it wins, with its init-parameters.
             return;
         }
-        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        registration.addMappingForUrlPatterns(IamGateFilter.dispatcherTypes(), false, "/*");
     }
 }

@@ -18,7 +18,9 @@ import dev.iamgate.servlet.internal.routing.RouteTable;
 import dev.iamgate.servlet.mapping.RouteKind;
 import dev.iamgate.servlet.spi.DenyResponder;
 import dev.iamgate.servlet.spi.PrincipalResolver;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,7 +69,7 @@ public final class Enforcer {
             throws IOException, ServletException {
         long start = DecisionLog.start();
         String method = request.getMethod();
-        FirewallResult inspected = firewall.inspect(request.getRequestURI(), request.getContextPath());
+        FirewallResult inspected = firewall.inspect(dispatchedUri(request), request.getContextPath());
         if (inspected instanceof FirewallResult.Rejected rejected) {
             DecisionLog.outcome("RejectedPath", "", method, rejected.detail(), rejected.violation().name(), start);
             respond(request, response, Denials.rejectedPath(rejected.violation().description()));
@@ -113,6 +115,19 @@ public final class Enforcer {
         }
     }
 
+    /**
+     * The URI of what this dispatch runs. A forward or an asynchronous dispatch sets the request's
+     * path to its target; an include keeps the including request's and names the included
+     * resource in an attribute. An include without one (of a dispatcher found by servlet name)
+     * has no path to decide on and reads as an empty URI, which the firewall refuses.
+     */
+    private static String dispatchedUri(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.INCLUDE) {
+            return request.getRequestURI();
+        }
+        return request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String included ? included : "";
+    }
+
     private Caller resolve(HttpServletRequest request) {
         for (int i = 0; i < resolvers.size(); i++) {
             Optional<Caller> caller = resolvers.get(i).resolve(request);
@@ -138,7 +153,14 @@ public final class Enforcer {
      * saying so with {@code Connection: close} keeps a keep-alive client from sending its next request
      * on a connection that is about to be closed under it.
      */
-    private void respond(HttpServletRequest request, HttpServletResponse response, Denial denial) throws IOException {
+    private void respond(HttpServletRequest request, HttpServletResponse response, Denial denial)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.INCLUDE) {
+            // An included resource cannot set the status, and a denial written into the including
+            // page would read as part of it: the include fails, and the page with it.
+            throw new ServletException("iamgate refuses to include " + dispatchedUri(request) + ": "
+                    + denial.status() + " " + denial.code() + ": " + denial.message());
+        }
         if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             response.setHeader("Connection", "close");
         }
