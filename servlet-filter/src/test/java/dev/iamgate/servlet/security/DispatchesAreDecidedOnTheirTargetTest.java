@@ -2,13 +2,10 @@ package dev.iamgate.servlet.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamgate.servlet.testing.DemoJetty;
-import dev.iamgate.servlet.testing.DemoServlets;
+import dev.iamgate.servlet.testing.DemoJettyExtension;
 import dev.iamgate.servlet.testing.RawHttp;
-import dev.iamgate.servlet.testing.SeedScenarioContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dispatches that run another path than the one requested, beyond the forward and include every
@@ -18,31 +15,18 @@ import org.junit.jupiter.api.Test;
  */
 class DispatchesAreDecidedOnTheirTargetTest {
 
-    private DemoServlets servlets;
-    private DemoJetty jetty;
-    private int port;
-
-    @BeforeEach
-    void start() throws Exception {
-        servlets = new DemoServlets();
-        jetty = DemoJetty.start(servlets, SeedScenarioContract.seedPolicyFilter());
-        port = jetty.port();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        jetty.close();
-    }
+    @RegisterExtension
+    final DemoJettyExtension jetty = DemoJettyExtension.seedScenario();
 
     @Test
     void anAsynchronousDispatchToAProtectedPathIsDecidedLikeARequestForIt() {
-        assertThat(new RawHttp(port).get("/assets/page?async=/api/users/bob/access-keys").status()).isEqualTo(401);
+        assertThat(jetty.anonymous().get("/assets/page?async=/api/users/bob/access-keys").status()).isEqualTo(401);
         RawHttp alice = jetty.signedInWithMfa("alice");
         assertThat(alice.get("/assets/page?async=/api/users/bob/access-keys").status()).isEqualTo(403);
-        assertThat(servlets.served).isEmpty();
+        assertThat(jetty.served()).isEmpty();
 
         assertThat(alice.get("/assets/page?async=/api/users/alice/access-keys").status()).isEqualTo(200);
-        assertThat(servlets.served).hasSize(1);
+        assertThat(jetty.served()).hasSize(1);
     }
 
     @Test
@@ -53,6 +37,6 @@ class DispatchesAreDecidedOnTheirTargetTest {
         assertThat(alice.get("/assets/page?forward=" + bobsKeys).status()).isIn(400, 403);
         assertThat(alice.get("/assets/page?include=" + bobsKeys).status()).isEqualTo(500);
         assertThat(alice.get("/assets/page?async=" + bobsKeys).status()).isIn(400, 403);
-        assertThat(servlets.served).isEmpty();
+        assertThat(jetty.served()).isEmpty();
     }
 }

@@ -2,15 +2,12 @@ package dev.iamgate.servlet.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamgate.servlet.testing.DemoJetty;
-import dev.iamgate.servlet.testing.DemoServlets;
+import dev.iamgate.servlet.testing.DemoJettyExtension;
 import dev.iamgate.servlet.testing.RawHttp;
-import dev.iamgate.servlet.testing.SeedScenarioContract;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests whose method, target form or headers differ from the plain ones of the seed scenario,
@@ -19,21 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestShapeProbesTest {
 
-    private DemoServlets servlets;
-    private DemoJetty jetty;
-    private int port;
-
-    @BeforeEach
-    void start() throws Exception {
-        servlets = new DemoServlets();
-        jetty = DemoJetty.start(servlets, SeedScenarioContract.seedPolicyFilter());
-        port = jetty.port();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        jetty.close();
-    }
+    @RegisterExtension
+    final DemoJettyExtension jetty = DemoJettyExtension.seedScenario();
 
     @Test
     void otherMethodsOnAProtectedPathAreNotServed() {
@@ -42,10 +26,10 @@ class RequestShapeProbesTest {
         for (String method : List.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "get", "Get", "gEt", "PUT", "CONNECTX",
                 "DELETE", "MKCOL", "X")) {
             for (String path : List.of("/api/users/bob", "/api/users/bob/access-keys", "/api/users")) {
-                int before = servlets.served.size();
+                int before = jetty.served().size();
                 int status = alice.send(method, path, null).status();
-                if (servlets.served.size() != before || status < 400) {
-                    failures.add(method + " " + path + " -> " + status + " " + servlets.served);
+                if (jetty.served().size() != before || status < 400) {
+                    failures.add(method + " " + path + " -> " + status + " " + jetty.served());
                 }
             }
         }
@@ -59,12 +43,12 @@ class RequestShapeProbesTest {
         RawHttp.Response get = alice.send("GET", "/api/users/alice?_method=DELETE", null,
                 "X-HTTP-Method-Override: DELETE", "X-HTTP-Method: DELETE", "X-Method-Override: DELETE");
         assertThat(get.status()).isEqualTo(200);
-        assertThat(servlets.served).containsExactly("GET /api/users/alice");
+        assertThat(jetty.served()).containsExactly("GET /api/users/alice");
 
         RawHttp.Response post = alice.send("POST", "/api/users/bob/access-keys?_method=GET", "_method=GET",
                 "X-HTTP-Method-Override: GET");
         assertThat(post.status()).isEqualTo(403);
-        assertThat(servlets.served).containsExactly("GET /api/users/alice");
+        assertThat(jetty.served()).containsExactly("GET /api/users/alice");
     }
 
     @Test
@@ -72,19 +56,19 @@ class RequestShapeProbesTest {
         RawHttp alice = jetty.signedInWithMfa("alice");
         List<String> failures = new ArrayList<>();
         for (String target : List.of(
-                "http://127.0.0.1:" + port + "/api/users/bob/access-keys",
+                "http://127.0.0.1:" + jetty.port() + "/api/users/bob/access-keys",
                 "http://127.0.0.1/api/users/bob/access-keys",
                 "HTTP://127.0.0.1/api/users/bob",
                 "http://other.example/api/users/bob",
                 "http://127.0.0.1//api/users/bob",
                 "http://127.0.0.1/api/users/alice/../bob",
-                "http://127.0.0.1:" + port + "/assets/../api/users/bob",
+                "http://127.0.0.1:" + jetty.port() + "/assets/../api/users/bob",
                 "https://127.0.0.1/api/users/bob",
                 "http://alice@127.0.0.1/api/users/bob")) {
-            int before = servlets.served.size();
+            int before = jetty.served().size();
             int status = alice.get(target).status();
-            if (servlets.served.size() != before || status < 400) {
-                failures.add(target + " -> " + status + " " + servlets.served);
+            if (jetty.served().size() != before || status < 400) {
+                failures.add(target + " -> " + status + " " + jetty.served());
             }
         }
         assertThat(failures).isEmpty();
@@ -102,11 +86,11 @@ class RequestShapeProbesTest {
                 "/api/users/bob/access-keys%2e", "/api/users/bob/Access-Keys", "/api/users/bob/access-keys/x/..",
                 "/api/users/bob/%61ccess-keys", "/api/users/%E2%80%AEbob", "/api/users/bob%F0%9F%98%80",
                 "/api/users/bob@", "/api/users/" + "a".repeat(3000), "/api/users/bob/" + "x/".repeat(900) + "y")) {
-            int before = servlets.served.size();
+            int before = jetty.served().size();
             RawHttp.Response response = alice.get(path);
-            boolean served = servlets.served.size() != before;
+            boolean served = jetty.served().size() != before;
             if (served || response.status() < 400) {
-                failures.add(path + " -> " + response.status() + " " + servlets.served);
+                failures.add(path + " -> " + response.status() + " " + jetty.served());
             }
         }
         assertThat(failures).isEmpty();
@@ -114,10 +98,10 @@ class RequestShapeProbesTest {
 
     @Test
     void aSessionCookieTheServerNeverIssuedSignsNobodyIn() {
-        RawHttp forged = new RawHttp(port);
+        RawHttp forged = jetty.anonymous();
         RawHttp.Response response = forged.send("GET", "/api/users/alice", null,
                 "Cookie: JSESSIONID=node0forged0000000000000.node0", "X-Amz-Security-Token: x", "Authorization: Basic YWxpY2U6eA==");
         assertThat(response.status()).isEqualTo(401);
-        assertThat(servlets.served).isEmpty();
+        assertThat(jetty.served()).isEmpty();
     }
 }

@@ -3,15 +3,11 @@ package dev.iamgate.servlet.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamgate.servlet.IamGateFilter;
-import dev.iamgate.servlet.IamGateSettings;
-import dev.iamgate.servlet.Mode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +33,7 @@ public abstract class SeedScenarioContract {
 
     /** The filter of these scenarios: the seed policy for everyone, the example app's routes, enforcing. */
     public static IamGateFilter seedPolicyFilter() {
-        return IamGateFilter.builder(new IamGateSettings("classpath:/e2e/policies",
-                Optional.of("classpath:/routing/example-app-routes.json"), DemoServlets.ACCOUNT, Mode.ENFORCE,
-                List.of(), List.of(), 1_000, Duration.ofSeconds(2), Optional.empty())).build();
+        return DemoJettyExtension.seedPolicyFilter("classpath:/routing/example-app-routes.json");
     }
 
     @BeforeEach
