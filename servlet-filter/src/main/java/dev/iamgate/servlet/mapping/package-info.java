@@ -60,7 +60,9 @@
  * <h2>Which route wins; conflicts</h2>
  * HTTP methods are matched exactly and case-sensitively; in particular {@code HEAD} matches only
  * routes declared for {@code HEAD}, never a {@code GET} route, so every method a client may use is
- * authorized explicitly. Among the routes of the request's method, the most specific matching one
+ * authorized explicitly. As a servlet answers {@code HEAD} by running its {@code GET} handler, a
+ * {@code HEAD} request whose path also has a {@code GET} route must pass that route too: it is
+ * never let through more loosely than a {@code GET} of the same path. Among the routes of the request's method, the most specific matching one
  * wins, comparing segments from the left: a literal beats a variable, a variable beats a
  * catch-all (as in JAX-RS, {@code /api/users/me} beats {@code /api/users/{user}}). Two
  * declarations for the same method and the same path shape, with variables in the same places

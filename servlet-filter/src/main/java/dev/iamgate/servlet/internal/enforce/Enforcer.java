@@ -30,7 +30,8 @@ import java.util.Optional;
 
 /**
  * What the filter does with one request, in order: firewall (400), route (unmapped: denied),
- * caller (401), policy decision (403), then the servlet. Every request gets one decision-log line.
+ * caller (401), policy decision (403), then the servlet. Every decision gets one decision-log line:
+ * one per request, two for a HEAD request whose path has a GET route of its own.
  * Immutable and thread-safe; built once when the filter starts.
  *
  * <p>In {@link Mode#REPORT_ONLY} the would-be refusals of routing, authentication and policy are
@@ -45,6 +46,9 @@ public final class Enforcer {
      * in the container.
      */
     public static final String AUTHORIZER_ATTRIBUTE = "dev.iamgate.authorizer";
+
+    private static final String GET = "GET";
+    private static final String HEAD = "HEAD";
 
     private final PathFirewall firewall;
     private final RouteTable routes;
@@ -77,30 +81,45 @@ public final class Enforcer {
         }
         String path = ((FirewallResult.Accepted) inspected).path();
         CompiledRoute route = routes.route(method, path);
+        if (HEAD.equals(method)) {
+            // HttpServlet answers HEAD by running doGet: HEAD needs what GET needs on the path too
+            CompiledRoute get = routes.route(GET, path);
+            if (get != null && get != route && !passes(request, response, method, path, get, start)) {
+                return;
+            }
+        }
+        if (passes(request, response, method, path, route, start)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Decides the request on {@code route} (null: unmapped) and logs the decision. True when the
+     * request may go on: allowed, or refused in report-only mode; when it is refused, the refusal
+     * has been answered.
+     */
+    private boolean passes(HttpServletRequest request, HttpServletResponse response, String method, String path,
+            CompiledRoute route, long start) throws IOException, ServletException {
         if (route != null && route.kind() == RouteKind.PUBLIC) {
             DecisionLog.outcome("Public", "", method, path, route.source(), start);
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         Caller caller = resolve(request);
         if (caller == null) {
             DecisionLog.outcome("NotAuthenticated", "", method, path, route != null ? route.source() : "unmapped", start);
-            refuse(request, response, chain, Denials.notAuthenticated());
-            return;
+            return refuse(request, response, Denials.notAuthenticated());
         }
         String principal = caller.principal().arn();
         if (route == null) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.unmapped(request, method, path, caller));
             DecisionLog.outcome("Unmapped", principal, method, path, "no route maps this request", start);
-            refuse(request, response, chain, Denials.unmapped(principal, method, path));
-            return;
+            return refuse(request, response, Denials.unmapped(principal, method, path));
         }
         PolicySet set = policies.policySet(caller.principal());
         if (route.kind() == RouteKind.AUTHENTICATED_ONLY) {
             request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.authenticated(request, method, path, caller, set, contexts));
             DecisionLog.outcome("Authenticated", principal, method, path, route.source(), start);
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         ActionName action = route.actionName();
         String resource = route.resource(path);
@@ -108,11 +127,7 @@ public final class Enforcer {
         Decision decision = set.evaluate(context);
         request.setAttribute(AUTHORIZER_ATTRIBUTE, RequestAuthorizer.decided(request, method, path, caller, set, contexts, decision));
         DecisionLog.decision(principal, method, path, action.name(), resource, decision, start, enforcing);
-        if (decision.isAllowed()) {
-            chain.doFilter(request, response);
-        } else {
-            refuse(request, response, chain, Denials.accessDenied(principal, action.name(), resource, decision));
-        }
+        return decision.isAllowed() || refuse(request, response, Denials.accessDenied(principal, action.name(), resource, decision));
     }
 
     /**
@@ -138,13 +153,13 @@ public final class Enforcer {
         return null;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Denial denial)
+    /** Answers the refusal when enforcing (false: stop here); in report-only mode only goes on (true). */
+    private boolean refuse(HttpServletRequest request, HttpServletResponse response, Denial denial)
             throws IOException, ServletException {
         if (enforcing) {
             respond(request, response, denial);
-        } else {
-            chain.doFilter(request, response);
         }
+        return !enforcing;
     }
 
     /**
