@@ -56,6 +56,10 @@ final class ReferenceConditions {
             // make ForAllValues true and ForAnyValue false, as an absent key does
             requestValues = List.of();
         }
+        if (policyValues.isEmpty() && !requestValues.isEmpty()) {
+            // User Guide, policy check reference: an empty list of values matches only a missing key
+            return false;
+        }
         if (qualifier == SetQualifier.FOR_ALL_VALUES) {
             return requestValues.stream().allMatch(r -> test(type, r, policyValues, request, variables));
         }

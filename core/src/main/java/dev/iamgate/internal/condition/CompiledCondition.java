@@ -25,6 +25,10 @@ import java.util.Set;
  * Null:          any(v: (v = "true" and absent) or (v = "false" and present))
  * </pre>
  *
+ * <p>Except: a key written with no policy values ({@code "k": []}) is false whenever the key is
+ * present, negated operator or not, as the User Guide's policy check reference has it (ForAnyValue
+ * "never matches", ForAllValues and IfExists match "only if the key is missing").
+ *
  * <p>A policy value that can never match (unparsable number, date, CIDR or base64, a value other
  * than true/false for Bool, a malformed pattern) adds nothing to the OR of a positive operator, and
  * a String value whose policy variable cannot be resolved excludes nothing from the NOR of a

@@ -25,6 +25,8 @@ abstract sealed class KeyedCondition
     private final SetQualifier qualifier;
     private final boolean ifExists;
     private final boolean negated;
+    /** Whether the policy lists no values for the key ({@code "key": []}). */
+    private final boolean noPolicyValues;
 
     KeyedCondition(Condition source) {
         this.operator = source.operator();
@@ -33,6 +35,7 @@ abstract sealed class KeyedCondition
         this.qualifier = source.operator().qualifier();
         this.ifExists = source.operator().ifExists();
         this.negated = source.operator().type().negated();
+        this.noPolicyValues = source.values().isEmpty();
     }
 
     /** The same condition, for {@link #bind}. */
@@ -42,6 +45,7 @@ abstract sealed class KeyedCondition
         this.qualifier = same.qualifier;
         this.ifExists = same.ifExists;
         this.negated = same.negated;
+        this.noPolicyValues = same.noPolicyValues;
     }
 
     /**
@@ -68,6 +72,13 @@ abstract sealed class KeyedCondition
             // empty data set, such as an empty string, ForAllValues is true and ForAnyValue false,
             // the answers for an absent key.
             size = 0;
+        }
+        if (noPolicyValues && size > 0) {
+            // The IAM User Guide's policy check reference: with an empty list of values, ForAnyValue
+            // "never matches", and ForAllValues and IfExists match "only if the key is missing from
+            // the request context" (IfExists with the key present is the plain operator). Negated
+            // operators included, though "none of no values" would be vacuously true.
+            return false;
         }
         KeyedCondition bound = size > 1 ? bind(keys) : this;
         // Indexed loops: RequestKeys hands out random-access lists, and an iterator would allocate.

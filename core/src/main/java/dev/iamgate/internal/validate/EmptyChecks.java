@@ -46,19 +46,19 @@ final class EmptyChecks implements PolicyCheck {
     }
 
     /**
-     * What an operator with no policy values amounts to, from the evaluation algorithm: a positive
-     * operator matches no value, a negated one every value (section 2.3 of the semantics brief).
+     * What an operator with no policy values amounts to, as the evaluator decides it (the User
+     * Guide's policy check reference): with the key present it is false, negated or not; with the
+     * key absent ForAllValues, IfExists and the negated operators are true.
      */
     private static String meaning(ConditionOperator operator) {
         if (operator.type().family() == OperatorFamily.NULL) {
             return "is never true";
         }
-        boolean negated = operator.type().negated();
-        return switch (operator.qualifier()) {
-            case FOR_ALL_VALUES -> negated ? "is always true" : "is true only when the key is absent";
-            case FOR_ANY_VALUE -> negated ? "is true whenever the key is present" : "is never true";
-            case NONE -> negated ? "is always true for a single value"
-                    : operator.ifExists() ? "is true only when the key is absent" : "is never true";
+        boolean trueWhenAbsent = switch (operator.qualifier()) {
+            case FOR_ALL_VALUES -> true;
+            case FOR_ANY_VALUE -> false;
+            case NONE -> operator.ifExists() || operator.type().negated();
         };
+        return trueWhenAbsent ? "is true only when the key is absent" : "is never true";
     }
 }

@@ -107,9 +107,12 @@ class StringConditionTest {
     }
 
     @Test
-    void emptyPolicyValueListFollowsTheFormula() {
+    void emptyPolicyValueListIsFalseForAPresentKeyNegatedOrNot() {
+        // IAM User Guide, policy check reference (Empty array condition …IfExists / ForAllValues):
+        // an empty list matches only when the key is missing; see EmptyConditionValuesTest
         assertThat(compile("StringEquals", TEAM).test(keys(TEAM, "red"))).isFalse();
-        assertThat(compile("StringNotEquals", TEAM).test(keys(TEAM, "red"))).isTrue();
+        assertThat(compile("StringNotEquals", TEAM).test(keys(TEAM, "red"))).isFalse();
+        assertThat(compile("StringNotEquals", TEAM).test(TestKeys.none())).isTrue();
     }
 
     @Test
