@@ -235,6 +235,25 @@ class PolicyParserTest {
     }
 
     @Test
+    void sidsNeedNotBeAlphanumericOrUniqueOutsideIam() {
+        // User Guide, policy grammar (sid_string): "some services allow additional characters such
+        // as spaces in the Sid value"; uniqueness is IAM's rule ("In IAM, the Sid value must be
+        // unique within a JSON policy"), left to the validator, not a reason to refuse evaluating.
+        Policy policy =
+                PolicyParser.parse(
+                        """
+                        {"Version": "2012-10-17", "Statement": [
+                          {"Sid": "read it all", "Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                          {"Sid": "read it all", "Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"}
+                        ]}
+                        """);
+
+        assertThat(policy.statements()).extracting(Statement::sid)
+                .containsExactly(java.util.Optional.of("read it all"), java.util.Optional.of("read it all"));
+        assertThat(policy.statements()).extracting(Statement::effect).containsExactly(Effect.ALLOW, Effect.DENY);
+    }
+
+    @Test
     void elementOrderIsFree() {
         Policy policy =
                 PolicyParser.parse(
