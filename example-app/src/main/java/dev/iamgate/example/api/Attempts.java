@@ -23,14 +23,15 @@ final class Attempts {
     }
 
     <T> T guarded(String user, String address, Supplier<T> attempt) {
-        throttle.check(user, address);
-        try {
-            return attempt.get();
-        } catch (IamException refused) {
-            if (GUESS_FAILED.contains(refused.code())) {
-                throttle.failed(user, address);
+        try (Throttle.Attempt guess = throttle.begin(user, address)) {
+            try {
+                return attempt.get();
+            } catch (IamException refused) {
+                if (GUESS_FAILED.contains(refused.code())) {
+                    guess.failed();
+                }
+                throw refused;
             }
-            throw refused;
         }
     }
 

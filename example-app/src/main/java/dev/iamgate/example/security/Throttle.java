@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * client address over a sliding window, and once either count reaches its limit further attempts
  * are refused ({@code 429 Throttling}) without being checked, until old failures leave the window.
  *
- * <p>Counts are kept in memory, per process. Unknown user names are counted too, so the answers do
+ * <p>A guess counts from the moment it starts ({@link #begin}) until it is settled, so guesses sent
+ * in parallel get no more checks than guesses sent one after another; a right one then counts for
+ * nothing. Counts are kept in memory, per process. Unknown user names are counted too, so the answers do
  * not tell which users exist.
  */
 public final class Throttle {
@@ -52,29 +55,122 @@ public final class Throttle {
     }
 
     /**
-     * Refuses the attempt if the user or the address has used up its failures.
+     * One guess under way: counted against its user and address until it is {@linkplain #succeeded
+     * settled}, so guesses sent in parallel cannot all pass the limit before any of them fails.
+     * Settle it once; closing an attempt not settled yet settles it as {@link #succeeded}, so a
+     * check that failed for another reason (the database) counts for nothing.
+     */
+    public final class Attempt implements AutoCloseable {
+
+        private final String userKey;
+        private final String addressKey;
+        private boolean settled;
+
+        private Attempt(String userKey, String addressKey) {
+            this.userKey = userKey;
+            this.addressKey = addressKey;
+        }
+
+        /** The guess was right (or was not a guess at all): it counts for nothing. */
+        public void succeeded() {
+            settle(false);
+        }
+
+        /** The guess was wrong: it counts as a failure for the user and the address. */
+        public void failed() {
+            settle(true);
+        }
+
+        /** Settles the attempt as {@link #succeeded} unless it was settled already. */
+        @Override
+        public void close() {
+            settle(false);
+        }
+
+        private void settle(boolean failure) {
+            synchronized (Throttle.this) {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                release(userKey);
+                release(addressKey);
+                if (failure) {
+                    Instant now = clock.instant();
+                    if (userKey != null) {
+                        add(userKey, now);
+                    }
+                    add(addressKey, now);
+                    if (failures.size() > SWEEP_THRESHOLD) {
+                        failures.entrySet().removeIf(entry -> recent(entry.getValue(), now) == 0);
+                    }
+                }
+                Throttle.this.notifyAll();
+            }
+        }
+    }
+
+    /** How long an attempt waits for guesses under way to settle before it is refused. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(2);
+
+    /** Guesses under way, by key. */
+    private final Map<String, Integer> pending = new HashMap<>();
+
+    /**
+     * Starts a guess: refused ({@code 429 Throttling}) if the user or the address has used up its
+     * failures. Guesses under way count as possible failures: while they could use up the
+     * remaining failures, a new one waits (at most {@link #MAX_WAIT}) for them to settle.
      *
      * @param user the user name tried (or credential id), null when unknown
      * @param address the client's address
      */
-    public void check(String user, String address) {
-        Instant now = clock.instant();
-        if ((user != null && recent(userKey(user), now) >= limits.perUser())
-                || recent(addressKey(address), now) >= limits.perAddress()) {
-            throw new IamException(ErrorCode.THROTTLING,
-                    "Too many failed attempts. Wait a few minutes before trying again.");
+    public synchronized Attempt begin(String user, String address) {
+        String userKey = user == null ? null : userKey(user);
+        String addressKey = addressKey(address);
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            int userFailures = userKey == null ? 0 : recent(userKey, now);
+            int addressFailures = recent(addressKey, now);
+            if (userFailures >= limits.perUser() || addressFailures >= limits.perAddress()) {
+                throw throttled();
+            }
+            if ((userKey == null || userFailures + pending(userKey) < limits.perUser())
+                    && addressFailures + pending(addressKey) < limits.perAddress()) {
+                hold(userKey);
+                hold(addressKey);
+                return new Attempt(userKey, addressKey);
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw throttled();
+            }
+            try {
+                wait(Math.max(1, remaining / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw throttled();
+            }
         }
     }
 
-    /** Counts one failed attempt against the user and the address. */
-    public void failed(String user, String address) {
-        Instant now = clock.instant();
-        if (user != null) {
-            add(userKey(user), now);
+    private static IamException throttled() {
+        return new IamException(ErrorCode.THROTTLING, "Too many failed attempts. Wait a few minutes before trying again.");
+    }
+
+    private int pending(String key) {
+        return pending.getOrDefault(key, 0);
+    }
+
+    private void hold(String key) {
+        if (key != null) {
+            pending.merge(key, 1, Integer::sum);
         }
-        add(addressKey(address), now);
-        if (failures.size() > SWEEP_THRESHOLD) {
-            failures.entrySet().removeIf(entry -> recent(entry.getValue(), now) == 0);
+    }
+
+    private void release(String key) {
+        if (key != null) {
+            pending.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
         }
     }
 
