@@ -2,8 +2,10 @@ package dev.iamgate.example.api;
 
 import dev.iamgate.example.iam.ErrorCode;
 import dev.iamgate.example.iam.IamException;
+import dev.iamgate.example.store.StoreUnavailableException;
 import dev.iamgate.example.web.ErrorResponses;
 import dev.iamgate.example.web.Json;
+import dev.iamgate.example.web.SessionStamps;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +35,11 @@ public final class ApiServlet extends HttpServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         ApiRequest api = null;
         try {
+            Optional<StoreUnavailableException> unverified = SessionStamps.unverified(request);
+            if (unverified.isPresent()) {
+                // The session could not be checked against its password (SessionStamps): serve nothing.
+                throw unverified.get();
+            }
             Optional<Router.Match> match = router.match(request.getMethod(), path);
             if (match.isEmpty()) {
                 Set<String> allowed = router.methodsFor(path);

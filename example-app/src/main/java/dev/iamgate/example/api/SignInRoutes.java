@@ -11,6 +11,7 @@ import dev.iamgate.example.users.Passwords;
 import dev.iamgate.example.users.User;
 import dev.iamgate.example.users.Users;
 import dev.iamgate.example.web.CsrfTokens;
+import dev.iamgate.example.web.SessionStamps;
 import dev.iamgate.servlet.Caller;
 import dev.iamgate.servlet.IamPrincipal;
 import dev.iamgate.servlet.MfaEvidence;
@@ -79,6 +80,8 @@ final class SignInRoutes {
         SignInRequest body = request.body(SignInRequest.class);
         String userName = required("UserName", body.userName());
         String password = required("Password", body.password());
+        // Read before the check: a password changed meanwhile leaves the session with a stale stamp, ended.
+        Optional<String> stamp = passwords.stamp(userName);
         attempts.guarded(userName, request.address(), () -> {
             if (passwords.check(userName, password).isEmpty()) {
                 throw new IamException(ErrorCode.INVALID_CREDENTIALS,
@@ -87,6 +90,7 @@ final class SignInRoutes {
         });
         User user = users.get(userName);
         IamSessions.signIn(request.http(), IamPrincipal.user(account.id(), user.userName(), user.userId()), clock);
+        SessionStamps.stamp(request.http().getSession(false), stamp);
         String csrf = CsrfTokens.issue(request.http().getSession(false), random.token());
         return Reply.ok(new SignInReply(devices.hasEnabledDevice(userName), csrf, user.userName(), user.arn()));
     }

@@ -10,6 +10,7 @@ import dev.iamgate.example.store.Database;
 import dev.iamgate.example.users.Passwords;
 import dev.iamgate.example.users.User;
 import dev.iamgate.example.users.Users;
+import dev.iamgate.example.web.SessionStamps;
 import dev.iamgate.servlet.Denial;
 import dev.iamgate.servlet.IamGate;
 import java.io.IOException;
@@ -77,6 +78,8 @@ final class UserRoutes {
         String oldPassword = required("OldPassword", body.oldPassword());
         String newPassword = required("NewPassword", body.newPassword());
         attempts.guarded(userName, request.address(), () -> passwords.change(userName, oldPassword, newPassword));
+        // Every other session of the user ends (SessionStamps); the one that changed it carries on, with a new id.
+        SessionStamps.renew(request.http(), userName, passwords.stamp(userName));
         return Reply.noContent();
     }
 

@@ -23,6 +23,7 @@ import dev.iamgate.example.web.CredentialsFilter;
 import dev.iamgate.example.web.HeaderCallerResolver;
 import dev.iamgate.example.web.HeaderCredentials;
 import dev.iamgate.example.web.JsonDenyResponder;
+import dev.iamgate.example.web.SessionStamps;
 import dev.iamgate.servlet.IamGateFilter;
 import dev.iamgate.servlet.IamGateSettings;
 import dev.iamgate.servlet.Mode;
@@ -67,7 +68,8 @@ public final class ExampleApp implements AutoCloseable {
      * WAR's bootstrap listener; {@link Parts#close} closes the policy source and the database.
      */
     public record Parts(Database database, JdbcPolicySource policySource, Router router,
-            CredentialsFilter credentials, Optional<Map<String, String>> seeded) implements AutoCloseable {
+            CredentialsFilter credentials, SessionStamps sessionStamps, Optional<Map<String, String>> seeded)
+            implements AutoCloseable {
 
         @Override
         public void close() {
@@ -111,7 +113,8 @@ public final class ExampleApp implements AutoCloseable {
                     policySource, hasher, random, settings.demoPassword());
             CredentialsFilter credentials = new CredentialsFilter(
                     new HeaderCredentials(settings.account(), accessKeys, sessionTokens, users, throttle));
-            return new Parts(database, policySource, api.router(), credentials, seeded);
+            return new Parts(database, policySource, api.router(), credentials, new SessionStamps(passwords::stamp),
+                    seeded);
         } catch (Exception | Error e) {
             if (policySource != null) {
                 policySource.close();
@@ -136,7 +139,7 @@ public final class ExampleApp implements AutoCloseable {
                     .clock(settings.clock())
                     .build();
             Server server = ExampleServer.create(settings.host(), settings.port(), parts.router(), parts.credentials(),
-                    iamgate);
+                    parts.sessionStamps(), iamgate);
             server.start();
             return new ExampleApp(server, parts.database(), parts.policySource(), parts.seeded(), parts.router());
         } catch (Exception | Error e) {

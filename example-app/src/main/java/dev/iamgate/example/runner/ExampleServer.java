@@ -5,6 +5,7 @@ import dev.iamgate.example.api.Router;
 import dev.iamgate.example.web.CredentialsFilter;
 import dev.iamgate.example.web.CsrfFilter;
 import dev.iamgate.example.web.SecurityHeadersFilter;
+import dev.iamgate.example.web.SessionStamps;
 import dev.iamgate.servlet.IamGateFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -37,7 +38,8 @@ final class ExampleServer {
 
     private ExampleServer() {}
 
-    static Server create(String host, int port, Router router, CredentialsFilter credentials, IamGateFilter iamgate) {
+    static Server create(String host, int port, Router router, CredentialsFilter credentials, SessionStamps sessionStamps,
+            IamGateFilter iamgate) {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -59,6 +61,7 @@ final class ExampleServer {
 
         addFilter(context, new SecurityHeadersFilter());
         addFilter(context, credentials);
+        addFilter(context, sessionStamps);
         addFilter(context, new CsrfFilter());
         // every dispatch that runs a path, forwards and includes too (see IamGateFilter.dispatcherTypes)
         context.addFilter(new FilterHolder(iamgate), "/*", IamGateFilter.dispatcherTypes());

@@ -6,12 +6,16 @@ import dev.iamgate.example.security.RandomSecrets;
 import dev.iamgate.example.security.SecretHasher;
 import dev.iamgate.example.store.Database;
 import dev.iamgate.example.store.Sql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +60,27 @@ public final class Passwords {
         database.transaction(connection -> Sql.update(connection,
                 "UPDATE users SET password_last_used = ? WHERE user_name = ?", now(), userName));
         return Optional.of(userName);
+    }
+
+    /**
+     * A stamp of the user's current password, different for each password set (it digests the
+     * salted hash, which no stamp reveals): the stamp of the sessions signed in with it (see {@code
+     * SessionStamps}); empty when the user or the password is gone.
+     */
+    public Optional<String> stamp(String userName) {
+        return database.read(connection -> Sql.list(connection, "SELECT password_hash FROM users WHERE user_name = ?",
+                row -> row.getString(1), userName)).stream().filter(h -> h != null).findFirst()
+                .map(Passwords::digest);
+    }
+
+    private static String digest(String hash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    ("iamgate session stamp\0" + hash).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     /**

@@ -51,6 +51,7 @@ public final class WarBootstrap implements ServletContextListener {
                     context.log("iamgate example: initial password of " + user + ": " + password)));
             addFilter(context, "securityHeaders", new SecurityHeadersFilter());
             addFilter(context, "credentials", parts.credentials());
+            addFilter(context, "sessionStamps", parts.sessionStamps());
             addFilter(context, "csrf", new CsrfFilter());
             context.addServlet("api", new ApiServlet(parts.router())).addMapping("/api/*");
             WarApp.set(parts);

@@ -143,6 +143,27 @@ class SessionSecurityTest {
     }
 
     @Test
+    void changingThePasswordEndsTheUsersOtherSessionsAndKeepsTheOneThatChangedIt() {
+        app.createSeedUser("ivan");
+        ApiClient thief = app.signIn("ivan", TestApp.PASSWORD);
+        ApiClient ivan = app.signIn("ivan", TestApp.PASSWORD);
+        String before = ivan.cookies().toString();
+
+        assertThat(ivan.post("/api/users/ivan/password", json("OldPassword", TestApp.PASSWORD, "NewPassword",
+                "Other-Passw0rd")).status()).isEqualTo(204);
+
+        Response stale = thief.get("/api/users/ivan");
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(thief.get("/api/session").status()).isEqualTo(401);
+        assertThat(thief.post("/api/users/ivan/password", json("OldPassword", "Other-Passw0rd", "NewPassword",
+                "Third-Passw0rd")).status()).isIn(401, 403);
+        assertThat(ivan.get("/api/users/ivan").status()).isEqualTo(200);
+        assertThat(ivan.cookies().toString()).as("the session id is rotated").isNotEqualTo(before);
+        assertThat(ivan.post("/api/mfa/virtual-devices/ivan").status()).isEqualTo(200);
+        app.signIn("ivan", "Other-Passw0rd");
+    }
+
+    @Test
     void theStaticPageIsPublicAndCarriesTheSecurityHeaders() {
         Response page = app.client().get("/");
 
