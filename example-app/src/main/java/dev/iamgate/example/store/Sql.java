@@ -44,13 +44,16 @@ public final class Sql {
         }
     }
 
-    /** The first row the query returns, mapped, if there is one. */
+    /**
+     * The first row the query returns, mapped, if there is one; empty too when the mapper maps it to
+     * null (a NULL column), never a NullPointerException.
+     */
     public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+                return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
             }
         }
     }

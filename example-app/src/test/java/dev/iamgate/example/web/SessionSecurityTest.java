@@ -121,6 +121,18 @@ class SessionSecurityTest {
     }
 
     @Test
+    void aUserWithoutAPasswordGetsTheSameAnswerAsAnUnknownUser() {
+        assertThat(app.admin().post("/api/users", json("UserName", "nopass")).status()).isEqualTo(200);
+
+        Response noPassword = app.client().post("/api/login", json("UserName", "nopass", "Password", "wrong-password"));
+        Response unknownUser = app.client().post("/api/login", json("UserName", "nobody", "Password", "wrong-password"));
+
+        assertThat(noPassword.status()).isEqualTo(401);
+        assertThat(noPassword.text()).isEqualTo(unknownUser.text());
+        assertThat(noPassword.header("Set-Cookie")).isNull();
+    }
+
+    @Test
     void theChangedPasswordMustMeetThePolicyAndNotRepeatARecentOne() {
         app.createSeedUser("hank");
         ApiClient hank = app.signIn("hank", TestApp.PASSWORD);
