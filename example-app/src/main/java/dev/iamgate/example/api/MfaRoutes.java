@@ -6,6 +6,8 @@ import dev.iamgate.example.iam.Account;
 import dev.iamgate.example.iam.IamException;
 import dev.iamgate.example.mfa.AssignmentStatus;
 import dev.iamgate.example.mfa.VirtualMfaDevices;
+import dev.iamgate.servlet.Caller;
+import dev.iamgate.servlet.MfaEvidence;
 import java.io.IOException;
 import java.util.Map;
 
@@ -65,8 +67,14 @@ final class MfaRoutes {
     private Reply enable(ApiRequest request) throws IOException {
         EnableRequest body = request.body(EnableRequest.class);
         String serial = required("SerialNumber", body.serialNumber());
-        attempts.guarded(request.user(), request.address(), () ->
-                devices.enable(request.user(), serial, body.authenticationCode1(), body.authenticationCode2()));
+        // The seed policy lets a user without MFA enable a device, so that she can set MFA up. Once she
+        // has a device, a second one (whose seed someone else may hold) needs her to have used MFA:
+        // otherwise her password alone would make a second factor.
+        Caller caller = request.caller();
+        boolean self = caller.principal().userName().filter(request.user()::equals).isPresent();
+        boolean mayAddDevice = !self || caller.mfa() instanceof MfaEvidence.Used;
+        attempts.guarded(request.user(), request.address(), () -> devices.enable(request.user(), serial,
+                body.authenticationCode1(), body.authenticationCode2(), mayAddDevice));
         return Reply.noContent();
     }
 

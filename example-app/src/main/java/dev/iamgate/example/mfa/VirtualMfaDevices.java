@@ -157,9 +157,12 @@ public final class VirtualMfaDevices {
      * @throws IamException {@code InvalidAuthenticationCode} when the codes are not two consecutive
      *     codes of the device within ten minutes of now (or were accepted before),
      *     {@code EntityAlreadyExists} when the device is assigned, {@code LimitExceeded} when the
-     *     user has eight devices, {@code NoSuchEntity} for an unknown user or device
+     *     user has eight devices, {@code NoSuchEntity} for an unknown user or device, {@code
+     *     AccessDenied} when the user has a device already and {@code mayAddDevice} is false
+     * @param mayAddDevice whether the caller may add a device to a user who has one: false when the
+     *     user acts on herself without MFA, for then the password alone would add a second factor
      */
-    public void enable(String userName, String serialNumber, String code1, String code2) {
+    public void enable(String userName, String serialNumber, String code1, String code2, boolean mayAddDevice) {
         int first = requireCode("AuthenticationCode1", code1);
         int second = requireCode("AuthenticationCode2", code2);
         if (serialNumber == null || serialNumber.isEmpty()) {
@@ -171,8 +174,12 @@ public final class VirtualMfaDevices {
             if (device.userName() != null) {
                 throw new IamException(ErrorCode.ENTITY_ALREADY_EXISTS, "The MFA device is already in use.");
             }
-            if (Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices WHERE user_name = ?", userName)
-                    >= MAX_DEVICES_PER_USER) {
+            long assigned = Sql.count(connection, "SELECT COUNT(*) FROM mfa_devices WHERE user_name = ?", userName);
+            if (assigned > 0 && !mayAddDevice) {
+                throw new IamException(ErrorCode.ACCESS_DENIED, "You have an MFA device already: sign in with it"
+                        + " before you enable another one.");
+            }
+            if (assigned >= MAX_DEVICES_PER_USER) {
                 throw IamException.limitExceeded("A user can have at most " + MAX_DEVICES_PER_USER + " MFA devices.");
             }
             long step = consecutive(device, first, second);

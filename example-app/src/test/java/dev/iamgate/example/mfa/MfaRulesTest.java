@@ -68,6 +68,36 @@ class MfaRulesTest {
     }
 
     @Test
+    void aUserWithAnMfaDeviceNeedsMfaToEnableAnotherOne() {
+        app.createSeedUser("nina");
+        app.createSeedUser("mike");
+        String ninaSeed = app.enableVirtualMfa(app.signIn("nina", PASSWORD), "nina");
+        // Mike, another user of the account, makes a device of his own and keeps its seed.
+        ApiClient mike = app.signIn("mike", PASSWORD);
+        JsonNode mikeDevice = mike.post("/api/mfa/virtual-devices/mike").json().path("VirtualMFADevice");
+        String mikeSeed = mikeDevice.path("Base32StringSeed").asString();
+        // With Nina's password alone (no MFA), he tries to give her account his device.
+        ApiClient passwordOnly = app.signIn("nina", PASSWORD);
+        String first = app.nextCode(mikeSeed);
+        String second = app.nextCode(mikeSeed);
+        Response refused = passwordOnly.post("/api/users/nina/mfa-devices", json("SerialNumber",
+                mikeDevice.path("SerialNumber").asString(), "AuthenticationCode1", first, "AuthenticationCode2", second));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("AccessDenied");
+        assertThat(app.query("SELECT user_name FROM mfa_devices WHERE device_name = 'mike'"))
+                .containsExactly(java.util.Collections.singletonList(null));
+        ApiClient thief = app.signIn("nina", PASSWORD);
+        assertThat(thief.post("/api/login/mfa", json("AuthenticationCode", app.nextCode(mikeSeed))).status()).isEqualTo(403);
+        // Nina herself, signed in with MFA, may add a second device.
+        ApiClient nina = app.signInWithMfa("nina", PASSWORD, ninaSeed);
+        String third = app.nextCode(mikeSeed);
+        String fourth = app.nextCode(mikeSeed);
+        assertThat(nina.post("/api/users/nina/mfa-devices", json("SerialNumber", mikeDevice.path("SerialNumber").asString(),
+                "AuthenticationCode1", third, "AuthenticationCode2", fourth)).status()).isEqualTo(204);
+    }
+
+    @Test
     void theCodesThatEnabledADeviceCannotSignIn() {
         app.createSeedUser("pat");
         ApiClient pat = app.signIn("pat", PASSWORD);
