@@ -154,6 +154,37 @@ public final class Throttle {
         }
     }
 
+    /**
+     * Refuses an attempt at a secret no one guesses (an access key's or a session token's) once the
+     * key or the address has used up its failures, without holding the attempt as under way: a
+     * client signs requests with a valid key in parallel, and holding them as possible failures, as
+     * {@link #begin} does, would throttle it for its own concurrency. Guessing a 40-character random
+     * secret in parallel gains nothing, so its failures are counted as they come ({@link #failed}).
+     *
+     * @param user the credential id tried
+     * @param address the client's address
+     */
+    public void check(String user, String address) {
+        Instant now = clock.instant();
+        if ((user != null && recent(userKey(user), now) >= limits.perUser())
+                || recent(addressKey(address), now) >= limits.perAddress()) {
+            throw throttled();
+        }
+    }
+
+    /** Counts one failed attempt at such a secret against the credential id and the address. */
+    public synchronized void failed(String user, String address) {
+        Instant now = clock.instant();
+        if (user != null) {
+            add(userKey(user), now);
+        }
+        add(addressKey(address), now);
+        if (failures.size() > SWEEP_THRESHOLD) {
+            failures.entrySet().removeIf(entry -> recent(entry.getValue(), now) == 0);
+        }
+        notifyAll();
+    }
+
     private static IamException throttled() {
         return new IamException(ErrorCode.THROTTLING, "Too many failed attempts. Wait a few minutes before trying again.");
     }

@@ -60,22 +60,22 @@ public final class HeaderCredentials {
         String[] idAndSecret = basic(authorization);
         String id = idAndSecret[0];
         String secret = idAndSecret[1];
-        try (Throttle.Attempt guess = throttle.begin(id, address)) {
-            Optional<Caller> caller = Optional.empty();
-            if (id.startsWith("AKIA") && securityToken == null) {
-                caller = accessKeys.authenticate(id, secret, service)
-                        .map(userName -> new Caller(principal(userName), MfaEvidence.LONG_TERM));
-            } else if (id.startsWith("ASIA") && securityToken != null) {
-                caller = sessionTokens.authenticate(id, secret, securityToken)
-                        .map(holder -> new Caller(principal(holder.userName()),
-                                holder.mfaAt().map(MfaEvidence::usedAt).orElse(MfaEvidence.NOT_USED)));
-            }
-            if (caller.isEmpty()) {
-                guess.failed();
-                throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID);
-            }
-            return caller.get();
+        // check and failed, not begin: valid keys sign requests in parallel (see Throttle.check)
+        throttle.check(id, address);
+        Optional<Caller> caller = Optional.empty();
+        if (id.startsWith("AKIA") && securityToken == null) {
+            caller = accessKeys.authenticate(id, secret, service)
+                    .map(userName -> new Caller(principal(userName), MfaEvidence.LONG_TERM));
+        } else if (id.startsWith("ASIA") && securityToken != null) {
+            caller = sessionTokens.authenticate(id, secret, securityToken)
+                    .map(holder -> new Caller(principal(holder.userName()),
+                            holder.mfaAt().map(MfaEvidence::usedAt).orElse(MfaEvidence.NOT_USED)));
         }
+        if (caller.isEmpty()) {
+            throttle.failed(id, address);
+            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID);
+        }
+        return caller.get();
     }
 
     private IamPrincipal principal(String userName) {
