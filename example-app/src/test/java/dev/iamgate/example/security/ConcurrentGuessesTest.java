@@ -3,17 +3,13 @@ package dev.iamgate.example.security;
 import static dev.iamgate.example.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.example.testing.AllAtOnce;
 import dev.iamgate.example.testing.ApiClient.Response;
 import dev.iamgate.example.testing.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +48,7 @@ class ConcurrentGuessesTest {
 
     @Test
     void parallelWrongPasswordsForOneUserAreCheckedAtMostFiveTimes() throws Exception {
-        List<Response> answers = all(i -> app.client().post("/api/login",
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
                 json("UserName", "bob", "Password", "wrong-" + i)));
 
         assertThat(answers.stream().filter(r -> r.status() == 401).count()).isLessThanOrEqualTo(5);
@@ -63,7 +59,7 @@ class ConcurrentGuessesTest {
 
     @Test
     void parallelWrongPasswordsFromOneAddressAreCheckedAtMostTwentyTimes() throws Exception {
-        List<Response> answers = all(i -> app.client().post("/api/login",
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
                 json("UserName", "someone-" + i, "Password", "wrong")));
 
         assertThat(answers.stream().filter(r -> r.status() == 401).count()).isLessThanOrEqualTo(20);
@@ -71,38 +67,11 @@ class ConcurrentGuessesTest {
 
     @Test
     void aRightPasswordAmongParallelAttemptsIsNotCountedAsAFailure() throws Exception {
-        List<Response> answers = all(i -> app.client().post("/api/login",
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
                 json("UserName", "alice", "Password", TestApp.PASSWORD)));
 
         assertThat(answers).allMatch(r -> r.status() == 200);
         assertThat(app.client().post("/api/login", json("UserName", "alice", "Password", TestApp.PASSWORD)).status())
                 .isEqualTo(200);
-    }
-
-    interface Attempt {
-        Response send(int i);
-    }
-
-    private static List<Response> all(Attempt attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return attempt.send(n);
-                }));
-            }
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -4,16 +4,12 @@ import static dev.iamgate.example.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamgate.example.testing.ApiClient;
+import dev.iamgate.example.testing.AllAtOnce;
 import dev.iamgate.example.testing.ApiClient.Response;
 import dev.iamgate.example.testing.TestApp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +43,7 @@ class ConcurrentRequestsTest {
         String seed = app.enableVirtualMfa(app.signIn("vera", TestApp.PASSWORD), "vera");
         ApiClient vera = app.signInWithMfa("vera", TestApp.PASSWORD, seed);
 
-        List<Response> answers = all(i -> vera.post("/api/users/vera/access-keys"));
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> vera.post("/api/users/vera/access-keys"));
 
         assertThat(answers.stream().filter(r -> r.status() == 200).count()).isEqualTo(2);
         assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 409);
@@ -64,31 +60,9 @@ class ConcurrentRequestsTest {
         }
         String code = app.nextCode(seed);
 
-        List<Response> answers = all(i -> sessions.get(i).post("/api/login/mfa", json("AuthenticationCode", code)));
+        List<Response> answers = AllAtOnce.send(PARALLEL,
+                i -> sessions.get(i).post("/api/login/mfa", json("AuthenticationCode", code)));
 
         assertThat(answers.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
-    }
-
-    private static List<Response> all(IntFunction<Response> attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return attempt.apply(n);
-                }));
-            }
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
