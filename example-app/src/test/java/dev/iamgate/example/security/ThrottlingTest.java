@@ -3,11 +3,13 @@ package dev.iamgate.example.security;
 import static dev.iamgate.example.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.example.testing.AllAtOnce;
 import dev.iamgate.example.testing.ApiClient;
 import dev.iamgate.example.testing.ApiClient.Response;
 import dev.iamgate.example.testing.TestApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Guessing is throttled: five failures per user, twenty per address, within five minutes. */
+/**
+ * Guessing is throttled: five failures per user, twenty per address, within five minutes, and
+ * guesses sent in parallel get no more checks than guesses sent one after another.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThrottlingTest {
+
+    /** Requests sent at the same moment by the race tests: guesses in parallel get no more checks. */
+    private static final int PARALLEL = 40;
 
     @TempDir
     static Path data;
@@ -92,5 +100,34 @@ class ThrottlingTest {
 
     private Response signIn(String user, String password) {
         return app.client().post("/api/login", json("UserName", user, "Password", password));
+    }
+
+    @Test
+    void parallelWrongPasswordsForOneUserAreCheckedAtMostFiveTimes() throws Exception {
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
+                json("UserName", "bob", "Password", "wrong-" + i)));
+
+        assertThat(answers.stream().filter(r -> r.status() == 401).count()).isLessThanOrEqualTo(5);
+        assertThat(answers).allMatch(r -> r.status() == 401 || r.status() == 429);
+        assertThat(app.client().post("/api/login", json("UserName", "bob", "Password", TestApp.PASSWORD)).status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void parallelWrongPasswordsFromOneAddressAreCheckedAtMostTwentyTimes() throws Exception {
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
+                json("UserName", "someone-" + i, "Password", "wrong")));
+
+        assertThat(answers.stream().filter(r -> r.status() == 401).count()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aRightPasswordAmongParallelAttemptsIsNotCountedAsAFailure() throws Exception {
+        List<Response> answers = AllAtOnce.send(PARALLEL, i -> app.client().post("/api/login",
+                json("UserName", "alice", "Password", TestApp.PASSWORD)));
+
+        assertThat(answers).allMatch(r -> r.status() == 200);
+        assertThat(app.client().post("/api/login", json("UserName", "alice", "Password", TestApp.PASSWORD)).status())
+                .isEqualTo(200);
     }
 }
