@@ -61,7 +61,8 @@ final class ExampleServer {
 
         addFilter(context, new SecurityHeadersFilter());
         addFilter(context, credentials);
-        addFilter(context, sessionStamps);
+        // only the API reads a session's rights; the page and its assets are public
+        context.addFilter(new FilterHolder(sessionStamps), "/api/*", EnumSet.of(DispatcherType.REQUEST));
         addFilter(context, new CsrfFilter());
         // every dispatch that runs a path, forwards and includes too (see IamGateFilter.dispatcherTypes)
         context.addFilter(new FilterHolder(iamgate), "/*", IamGateFilter.dispatcherTypes());

@@ -51,7 +51,9 @@ public final class WarBootstrap implements ServletContextListener {
                     context.log("iamgate example: initial password of " + user + ": " + password)));
             addFilter(context, "securityHeaders", new SecurityHeadersFilter());
             addFilter(context, "credentials", parts.credentials());
-            addFilter(context, "sessionStamps", parts.sessionStamps());
+            // only the API reads a session's rights; the page and its assets are public
+            context.addFilter("sessionStamps", parts.sessionStamps())
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
             addFilter(context, "csrf", new CsrfFilter());
             context.addServlet("api", new ApiServlet(parts.router())).addMapping("/api/*");
             WarApp.set(parts);
