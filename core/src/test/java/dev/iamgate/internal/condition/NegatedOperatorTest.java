@@ -30,7 +30,8 @@ class NegatedOperatorTest {
         assertThat(c.test(keys("k", matchesSecond))).isFalse();
         assertThat(c.test(keys("k", neither))).isTrue();
         assertThat(c.test(TestKeys.none())).as("absent key").isTrue();
-        assertThat(compile(operator, "k").test(keys("k", neither))).as("no policy values").isTrue();
+        // no policy values ("k": []): false whenever the key is present, not a vacuous NOR (EmptyConditionValuesTest)
+        assertThat(compile(operator, "k").test(keys("k", neither))).as("no policy values").isFalse();
 
         // With a multivalued key: without qualifier false, whatever the values.
         assertThat(c.test(keys("k", neither, neither))).isFalse();
