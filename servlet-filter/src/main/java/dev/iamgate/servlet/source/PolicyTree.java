@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -263,6 +264,10 @@ final class PolicyTree {
         }
         try {
             Policy policy = PolicyParser.parse(decode(content), path);
+            Optional<String> refused = IdentityPolicyRules.problem(policy);
+            if (refused.isPresent()) {
+                return broken(path, before, stamp, recheck, digest, refused.get());
+            }
             if (before != null && (before.parseProblem() != null || before.readProblem() != null)) {
                 reporter.info("Policy file " + path + " in the " + name + " is fixed; its new version is in force");
             }

@@ -192,6 +192,32 @@ class DirectoryPolicySourceTest {
                 .contains("last good version stays in force");
     }
 
+    /**
+     * IAM refuses to save an identity policy whose statement has no Resource ("Policy statement must
+     * contain resources.") or names a Principal; the parser accepts both for resource-based and trust
+     * policies. Taken as written, the first would allow on every resource: the file is refused.
+     */
+    @Test
+    void anIdentityPolicyStatementWithoutResourceOrWithAPrincipalIsRefusedAsIamRefusesIt() {
+        writeAtomically(root, "users/alice/keys.json", policy("Allow", "iam:GetUser"));
+        DirectoryPolicySource source = source(Duration.ZERO);
+
+        writeAtomically(root, "users/alice/keys.json",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:DeleteUser\"}]}");
+        assertThat(decide(source, ALICE, "iam:DeleteUser")).isEqualTo("IMPLICIT_DENY");
+        assertThat(decide(source, ALICE, "iam:GetUser")).isEqualTo("ALLOW"); // the last good version
+        writeAtomically(root, "users/bob/open.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"iam:DeleteUser\",\"Resource\":\"*\"}]}");
+        assertThatThrownBy(() -> source.identityPolicies(BOB)).isInstanceOf(PolicySourceException.class)
+                .hasMessageContaining("users/bob/open.json"); // never good: bob is denied, fail closed
+
+        assertThat(errors()).hasSize(2);
+        assertThat(errors().get(0)).contains("users/alice/keys.json:1:").contains("neither Resource nor NotResource")
+                .contains("last good version stays in force");
+        assertThat(errors().get(1)).contains("users/bob/open.json:1:").contains("names a principal")
+                .contains("no good version");
+    }
+
     @Test
     void aBrokenFileIsReportedAgainOnlyWhenItChangesAndIsStillBroken() {
         writeAtomically(root, "everyone/deny.json", policy("Deny", "iam:DeleteUser"));
