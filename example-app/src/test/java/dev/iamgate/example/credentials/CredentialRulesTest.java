@@ -3,6 +3,7 @@ package dev.iamgate.example.credentials;
 import static dev.iamgate.example.testing.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamgate.example.testing.AllAtOnce;
 import dev.iamgate.example.testing.ApiClient;
 import dev.iamgate.example.testing.ApiClient.Response;
 import dev.iamgate.example.testing.TestApp;
@@ -57,6 +58,19 @@ class CredentialRulesTest {
         Response listed = admin.get("/api/users/ada/access-keys");
         assertThat(listed.json().path("AccessKeyMetadata").size()).isEqualTo(2);
         assertThat(listed.text()).doesNotContain(first.path("SecretAccessKey").asString()).doesNotContain("Secret");
+    }
+
+    @Test
+    void parallelCreateAccessKeyNeverGivesMoreThanTwoKeys() throws Exception {
+        app.createSeedUser("vera");
+        String seed = app.enableVirtualMfa(app.signIn("vera", TestApp.PASSWORD), "vera");
+        ApiClient vera = app.signInWithMfa("vera", TestApp.PASSWORD, seed);
+
+        List<Response> answers = AllAtOnce.send(16, i -> vera.post("/api/users/vera/access-keys"));
+
+        assertThat(answers.stream().filter(r -> r.status() == 200).count()).isEqualTo(2);
+        assertThat(answers).allMatch(r -> r.status() == 200 || r.status() == 409);
+        assertThat(app.query("SELECT access_key_id FROM access_keys WHERE user_name = 'vera'")).hasSize(2);
     }
 
     @Test

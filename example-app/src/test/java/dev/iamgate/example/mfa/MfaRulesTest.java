@@ -7,6 +7,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.iamgate.example.testing.AllAtOnce;
 import dev.iamgate.example.testing.ApiClient;
 import dev.iamgate.example.testing.ApiClient.Response;
 import dev.iamgate.example.testing.TestApp;
@@ -15,7 +16,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +68,22 @@ class MfaRulesTest {
         assertThat(second.post("/api/login/mfa", json("AuthenticationCode", earlier)).status()).isEqualTo(403);
         assertThat(second.post("/api/login/mfa", json("AuthenticationCode", TotpCodes.code(seed, app.clock.step())))
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void oneTotpCodeSentByManySessionsAtOnceSignsInOnlyOne() throws Exception {
+        app.createSeedUser("walt");
+        String seed = app.enableVirtualMfa(app.signIn("walt", TestApp.PASSWORD), "walt");
+        List<ApiClient> sessions = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            sessions.add(app.signIn("walt", TestApp.PASSWORD));
+        }
+        String code = app.nextCode(seed);
+
+        List<Response> answers = AllAtOnce.send(16,
+                i -> sessions.get(i).post("/api/login/mfa", json("AuthenticationCode", code)));
+
+        assertThat(answers.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
     }
 
     @Test
